@@ -1,0 +1,146 @@
+package io.stompchat.message;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.stompchat.system.Refusal;
+import io.stompchat.system.Texts;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Posting a message, the heart of the chat: validate, take the room's next seq, store,
+ * and only after the commit publish to {@code /topic/room.{id}}.
+ * <p>
+ * The seq comes from a row lock on the room (see {@link Messages#advanceSeq}), so it has
+ * no gap and no repeat whichever instance stores it. Within one instance a striped lock
+ * is held from taking the seq until the broadcast, so a room's messages reach the broker
+ * in seq order.
+ */
+@Service
+public class MessagePosting {
+
+	static final int MAX_TEXT = 2000;
+
+	static final int MAX_CLIENT_ID = 64;
+
+	private static final int STRIPES = 64;
+
+	private final ReentrantLock[] roomLocks = new ReentrantLock[STRIPES];
+
+	private final Messages messages;
+
+	private final TransactionTemplate transaction;
+
+	private final SimpMessageSendingOperations broker;
+
+	private final ApplicationEventPublisher events;
+
+	MessagePosting(Messages messages, TransactionTemplate transaction, SimpMessageSendingOperations broker,
+			ApplicationEventPublisher events) {
+		this.messages = messages;
+		this.transaction = transaction;
+		this.broker = broker;
+		this.events = events;
+		for (int i = 0; i < STRIPES; i++) {
+			this.roomLocks[i] = new ReentrantLock(true);
+		}
+	}
+
+	/**
+	 * Stores and broadcasts a CHAT message.
+	 * @param roomId the room
+	 * @param sender the signed-in user
+	 * @param text the text, exactly as sent
+	 * @param clientId the client's id of this message, or null
+	 * @param sessionId the STOMP session, or null
+	 * @return the stored message, or empty when this clientId was already stored
+	 */
+	public Optional<MessageView> chat(String roomId, String sender, String text, String clientId, String sessionId) {
+		checkText(text);
+		checkClientId(clientId);
+		return post(roomId, MessageType.CHAT, sender, text, clientId, sessionId);
+	}
+
+	/**
+	 * Stores and broadcasts a JOIN or LEAVE message.
+	 * @param roomId the room
+	 * @param type JOIN or LEAVE
+	 * @param sender the signed-in user
+	 * @param sessionId the STOMP session, or null
+	 * @return the stored message
+	 */
+	public MessageView announce(String roomId, MessageType type, String sender, String sessionId) {
+		if (type == MessageType.CHAT) {
+			throw new IllegalArgumentException("CHAT messages have text");
+		}
+		return post(roomId, type, sender, null, null, sessionId).orElseThrow();
+	}
+
+	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId,
+			String sessionId) {
+		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
+		lock.lock();
+		try {
+			MessageView stored;
+			try {
+				stored = this.transaction.execute((status) -> store(roomId, type, sender, text, clientId));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (clientId != null
+						&& this.messages.findByRoomIdAndSenderAndClientId(roomId, sender, clientId).isPresent()) {
+					return Optional.empty();
+				}
+				throw ex;
+			}
+			this.broker.convertAndSend("/topic/room." + roomId, stored);
+			this.events.publishEvent(new MessagePosted(stored, sessionId));
+			return Optional.of(stored);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private MessageView store(String roomId, MessageType type, String sender, String text, String clientId) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		if (this.messages.advanceSeq(roomId, now) == 0) {
+			throw Refusal.unknownRoom(roomId);
+		}
+		long seq = this.messages.lastSeq(roomId);
+		return this.messages.saveAndFlush(new ChatMessage(roomId, seq, type, sender, text, now, clientId)).toView();
+	}
+
+	private static void checkText(String text) {
+		if (text == null) {
+			throw Refusal.invalid("invalid_message", "'text' is required.");
+		}
+		if (!Texts.isWellFormed(text)) {
+			throw Refusal.invalid("invalid_message", "'text' must not contain NUL or lone surrogates.");
+		}
+		if (!Texts.hasVisible(text)) {
+			throw Refusal.invalid("invalid_message", "'text' must have at least one visible character.");
+		}
+		if (Texts.codePoints(text) > MAX_TEXT) {
+			throw Refusal.invalid("invalid_message", "'text' must be at most " + MAX_TEXT + " characters.");
+		}
+	}
+
+	private static void checkClientId(String clientId) {
+		if (clientId == null) {
+			return;
+		}
+		if (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID || !Texts.isWellFormed(clientId)
+				|| Texts.hasControl(clientId)) {
+			throw Refusal.invalid("invalid_message",
+					"'clientId' must be 1 to " + MAX_CLIENT_ID + " characters without control characters.");
+		}
+	}
+
+}

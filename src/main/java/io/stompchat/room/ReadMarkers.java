@@ -1,0 +1,39 @@
+package io.stompchat.room;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
+
+	boolean existsByRoomIdAndUsername(String roomId, String username);
+
+	ReadMarker saveAndFlush(ReadMarker marker);
+
+	/**
+	 * Moves a marker forward, never backwards, and never past the room's last message.
+	 * @param roomId the room
+	 * @param username the reader
+	 * @param seq the seq read
+	 * @return rows changed
+	 */
+	@Modifying
+	@Query(value = "update read_markers set seq = least(:seq, (select r.last_seq from rooms r where r.id = :roomId))"
+			+ " where room_id = :roomId and username = :username and seq < :seq", nativeQuery = true)
+	int moveForward(String roomId, String username, long seq);
+
+	/**
+	 * Other users' CHAT messages after the user's marker, per room; rooms never joined
+	 * are absent.
+	 * @param username the reader
+	 * @return rows of (room id, count)
+	 */
+	@Query(value = "select m.room_id, count(*) from messages m join read_markers rm"
+			+ " on rm.room_id = m.room_id and rm.username = :username"
+			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.sender <> :username group by m.room_id",
+			nativeQuery = true)
+	List<Object[]> countUnread(String username);
+
+}

@@ -1,0 +1,87 @@
+package io.stompchat.system;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * HTTP security: form login for pages, HTTP Basic as well for {@code /api/**}, 401 (not a
+ * redirect) for {@code /api/**} and the {@code /ws/**} handshake, CSRF on every
+ * state-changing request that a browser could forge.
+ */
+@Configuration
+class SecurityConfig {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'self'";
+
+	@Bean
+	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository securityContextRepository) {
+		RequestMatcher apiOrSocket = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
+				PathPatternRequestMatcher.pathPattern("/ws/**"));
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setStatus(401);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getOutputStream()
+				.write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+						+ "\"detail\":\"Sign in first (form login or HTTP Basic).\",\"error\":\"unauthorized\"}")
+					.getBytes(StandardCharsets.UTF_8));
+		};
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.securityContext((context) -> context.securityContextRepository(securityContextRepository))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(unauthorized, apiOrSocket))
+			// SockJS posts frames over HTTP: the STOMP CONNECT frame carries the token
+			// instead.
+			// A request with Basic credentials cannot be forged by another site's page.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/ws/**"),
+					SecurityConfig::hasBasicCredentials))
+			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin())
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	private static boolean hasBasicCredentials(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.stompchat.system;
+
+import java.util.regex.Pattern;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.messaging.util.matcher.MessageMatcher;
+
+/**
+ * Who may send which STOMP frame. CONNECT needs a signed-in user and the CSRF token
+ * (checked by {@link EnableWebSocketSecurity}); clients SEND only to {@code /app/**};
+ * they SUBSCRIBE only to a room's topic, a room's history and their own
+ * {@code /user/queue/**}. Everything else is denied with an ERROR frame, and the
+ * connection is closed.
+ */
+@Configuration
+@EnableWebSocketSecurity
+class WebSocketSecurityConfig {
+
+	static final Pattern SUBSCRIBABLE = Pattern.compile("/topic/room\\." + RoomIds.PATTERN + "|/app/room\\."
+			+ RoomIds.PATTERN + "\\.history|/user/queue/(errors|rooms)");
+
+	static final Pattern SENDABLE = Pattern.compile("/app/room\\.[^/*#>]+");
+
+	@Bean
+	AuthorizationManager<Message<?>> messageAuthorizationManager(
+			MessageMatcherDelegatingAuthorizationManager.Builder messages) {
+		MessageMatcher<Object> selector = (message) -> message.getHeaders()
+			.get(SimpMessageHeaderAccessor.NATIVE_HEADERS) instanceof java.util.Map<?, ?> headers
+				&& headers.containsKey("selector");
+		return messages.matchers(selector)
+			.denyAll()
+			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
+					SimpMessageType.DISCONNECT)
+			.authenticated()
+			.matchers(frame(SimpMessageType.MESSAGE, SENDABLE))
+			.authenticated()
+			.matchers(frame(SimpMessageType.SUBSCRIBE, SUBSCRIBABLE))
+			.authenticated()
+			.anyMessage()
+			.denyAll()
+			.build();
+	}
+
+	private static MessageMatcher<Object> frame(SimpMessageType type, Pattern destination) {
+		return (message) -> {
+			String target = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+			return type == SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) && target != null
+					&& destination.matcher(target).matches();
+		};
+	}
+
+}
