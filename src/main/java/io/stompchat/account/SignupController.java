@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.stompchat.system.Texts;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -88,7 +90,7 @@ class SignupController {
 		}
 		String password = form.password();
 		int length = (password != null) ? password.codePointCount(0, password.length()) : 0;
-		if (length < 8 || length > 128 || password.indexOf('\0') >= 0) {
+		if (length < 8 || length > 128 || !Texts.isWellFormed(password)) {
 			errors.add("signup.password.invalid");
 		}
 		return errors;

@@ -1,5 +1,6 @@
 package io.stompchat.system;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,19 +13,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins origins allowed to open {@code /ws} besides the page's own
  * @param heartbeatMs heart-beat interval the broker offers clients
  * @param limits size limits
+ * @param login sign-in throttling
  * @param broker broker settings
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10000") long heartbeatMs,
-		@DefaultValue Limits limits, @DefaultValue Broker broker) {
+		@DefaultValue Limits limits, @DefaultValue Login login, @DefaultValue Broker broker) {
 
 	/**
 	 * @param frameSize largest inbound STOMP frame in bytes
 	 * @param sendTimeMs how long a send to one slow client may take before it is cut off
 	 * @param sendBufferSize bytes buffered for one slow client before it is cut off
+	 * @param frameHeaders most headers one inbound STOMP frame may carry
+	 * @param subscriptionsPerSession most live subscriptions of one STOMP session
+	 * @param connectionsPerUser most open WebSocket/SockJS sessions of one user
+	 * @param connectionsPerAddress most open WebSocket/SockJS sessions from one address
+	 * @param messagesPerWindow stored messages (chat, join, leave) one user may send per
+	 * window
+	 * @param sendsPerWindow SEND frames of any kind one user may send per window
+	 * @param rateWindow the window of both rates
+	 * @param requestBody largest HTTP request body under {@code /api/**} in bytes
 	 */
 	public record Limits(@DefaultValue("65536") int frameSize, @DefaultValue("15000") int sendTimeMs,
-			@DefaultValue("524288") int sendBufferSize) {
+			@DefaultValue("524288") int sendBufferSize, @DefaultValue("32") int frameHeaders,
+			@DefaultValue("64") int subscriptionsPerSession, @DefaultValue("10") int connectionsPerUser,
+			@DefaultValue("100") int connectionsPerAddress, @DefaultValue("20") int messagesPerWindow,
+			@DefaultValue("60") int sendsPerWindow, @DefaultValue("5s") Duration rateWindow,
+			@DefaultValue("65536") int requestBody) {
+	}
+
+	/**
+	 * @param maxFailures failed sign-ins of one name from one address before it is locked
+	 * @param maxFailuresPerAddress failed sign-ins from one address, any names, before it
+	 * is locked
+	 * @param lockout how long failures are remembered and a lock lasts
+	 */
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("50") int maxFailuresPerAddress,
+			@DefaultValue("5m") Duration lockout) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.stompchat.system;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,15 +11,21 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,7 +42,8 @@ class SecurityConfig {
 			+ "frame-ancestors 'self'";
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository securityContextRepository) {
+	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository securityContextRepository,
+			LoginThrottle loginThrottle, ChatProperties properties) {
 		RequestMatcher apiOrSocket = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
 				PathPatternRequestMatcher.pathPattern("/ws/**"));
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
@@ -46,6 +54,18 @@ class SecurityConfig {
 						+ "\"detail\":\"Sign in first (form login or HTTP Basic).\",\"error\":\"unauthorized\"}")
 					.getBytes(StandardCharsets.UTF_8));
 		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			boolean csrf = ex instanceof CsrfException;
+			response.setStatus(403);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getOutputStream()
+				.write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+						+ (csrf ? "Send the X-CSRF-TOKEN header (GET /api/csrf)." : "Not allowed.") + "\",\"error\":\""
+						+ (csrf ? "invalid_csrf" : "forbidden") + "\"}")
+					.getBytes(StandardCharsets.UTF_8));
+		};
+		http.addFilterBefore(new RequestBodyLimit(properties.limits().requestBody()), CsrfFilter.class)
+			.addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
@@ -56,7 +76,8 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(unauthorized, apiOrSocket))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(unauthorized, apiOrSocket)
+				.defaultAccessDeniedHandlerFor(forbidden, apiOrSocket))
 			// SockJS posts frames over HTTP: the STOMP CONNECT frame carries the token
 			// instead.
 			// A request with Basic credentials cannot be forged by another site's page.
@@ -74,9 +95,27 @@ class SecurityConfig {
 				new HttpSessionSecurityContextRepository());
 	}
 
+	/**
+	 * BCrypt of a pre-hash for new passwords (see {@link PrehashedBCrypt}); plain BCrypt
+	 * hashes of older accounts still match.
+	 * @return the encoder
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt-sha256",
+				Map.of("bcrypt-sha256", new PrehashedBCrypt(), "bcrypt", new BCryptPasswordEncoder()));
+		encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
+		return encoder;
+	}
+
+	/**
+	 * Publishes the end of HTTP sessions, so that {@link Connections} closes their
+	 * WebSocket sessions.
+	 * @return the listener
+	 */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	private static boolean hasBasicCredentials(HttpServletRequest request) {

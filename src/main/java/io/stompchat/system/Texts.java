@@ -36,12 +36,16 @@ public final class Texts {
 	}
 
 	/**
-	 * Whether the text has any control character (C0, DEL, C1).
+	 * Whether the text has any control character (C0, DEL, C1) or bidirectional
+	 * embedding, override or isolate control (U+202A..U+202E, U+2066..U+2069), which
+	 * could make a name display as another.
 	 * @param text the text
-	 * @return true when a control character is in it
+	 * @return true when such a character is in it
 	 */
 	public static boolean hasControl(String text) {
-		return text.codePoints().anyMatch(Character::isISOControl);
+		return text.codePoints()
+			.anyMatch((cp) -> Character.isISOControl(cp) || (cp >= 0x202A && cp <= 0x202E)
+					|| (cp >= 0x2066 && cp <= 0x2069));
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package io.stompchat.system;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.AntPathMatcher;
@@ -9,6 +12,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -17,6 +21,11 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * {@code /topic/**} and {@code /queue/**} with dots after the prefix
  * ({@code /topic/room.general}), which the in-memory broker, RabbitMQ and Artemis all
  * accept. The broker relay is a switch, not a second code path.
+ * <p>
+ * The handshake keeps the HTTP session id (never its attributes) so that signing out
+ * closes the connection; {@link Connections} counts connections; {@link StompGate} checks
+ * every inbound frame after Spring Security; {@link FrameErrors} words the ERROR frame of
+ * a refused one.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -24,10 +33,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final ChatProperties properties;
 
+	private final Connections connections;
+
+	private final StompGate gate;
+
 	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 
-	WebSocketConfig(ChatProperties properties) {
+	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate) {
 		this.properties = properties;
+		this.connections = connections;
+		this.gate = gate;
 		this.heartbeats.setPoolSize(1);
 		this.heartbeats.setThreadNamePrefix("stomp-heartbeat-");
 		this.heartbeats.setDaemon(true);
@@ -37,8 +52,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins).withSockJS();
+		registry.addEndpoint("/ws")
+			.setAllowedOriginPatterns(origins)
+			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()))
+			.withSockJS();
 		registry.setPreserveReceiveOrder(true);
+		registry.setErrorHandler(new FrameErrors());
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this.gate);
 	}
 
 	@Override
@@ -76,7 +100,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		ChatProperties.Limits limits = this.properties.limits();
 		registration.setMessageSizeLimit(limits.frameSize())
 			.setSendTimeLimit(limits.sendTimeMs())
-			.setSendBufferSizeLimit(limits.sendBufferSize());
+			.setSendBufferSizeLimit(limits.sendBufferSize())
+			.addDecoratorFactory(this.connections);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.stompchat.system;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Bean;
@@ -26,15 +28,20 @@ class WebSocketSecurityConfig {
 	static final Pattern SUBSCRIBABLE = Pattern.compile("/topic/room\\." + RoomIds.PATTERN + "|/app/room\\."
 			+ RoomIds.PATTERN + "\\.history|/user/queue/(errors|rooms)");
 
-	static final Pattern SENDABLE = Pattern.compile("/app/room\\.[^/*#>]+");
+	/** Any {@code /app} destination; one no handler serves is answered with 404. */
+	static final Pattern SENDABLE = Pattern.compile("/app/[^*#>]+");
+
+	/** Headers a SUBSCRIBE may carry; any other could reach a broker relay. */
+	static final Set<String> SUBSCRIBE_HEADERS = Set.of("destination", "id", "ack", "receipt");
 
 	@Bean
 	AuthorizationManager<Message<?>> messageAuthorizationManager(
 			MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		MessageMatcher<Object> selector = (message) -> message.getHeaders()
-			.get(SimpMessageHeaderAccessor.NATIVE_HEADERS) instanceof java.util.Map<?, ?> headers
-				&& headers.containsKey("selector");
-		return messages.matchers(selector)
+		MessageMatcher<Object> selector = (message) -> nativeHeaders(message).containsKey("selector");
+		MessageMatcher<Object> brokerHeaders = (
+				message) -> SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.SUBSCRIBE
+						&& !SUBSCRIBE_HEADERS.containsAll(nativeHeaders(message).keySet());
+		return messages.matchers(selector, brokerHeaders)
 			.denyAll()
 			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
 					SimpMessageType.DISCONNECT)
@@ -46,6 +53,11 @@ class WebSocketSecurityConfig {
 			.anyMessage()
 			.denyAll()
 			.build();
+	}
+
+	private static Map<?, ?> nativeHeaders(Message<?> message) {
+		return (message.getHeaders().get(SimpMessageHeaderAccessor.NATIVE_HEADERS) instanceof Map<?, ?> headers)
+				? headers : Map.of();
 	}
 
 	private static MessageMatcher<Object> frame(SimpMessageType type, Pattern destination) {

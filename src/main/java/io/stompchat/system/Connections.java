@@ -1,0 +1,146 @@
+package io.stompchat.system;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
+
+/**
+ * The open WebSocket and SockJS sessions: at most
+ * {@code chat.limits.connections-per-user} per user and
+ * {@code chat.limits.connections-per-address} per remote address; and when an HTTP
+ * session ends (sign-out, expiry) the WebSocket sessions opened with it are closed.
+ */
+@Component
+class Connections implements WebSocketHandlerDecoratorFactory {
+
+	static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Signed out");
+
+	private static final Log logger = LogFactory.getLog(Connections.class);
+
+	private final ChatProperties.Limits limits;
+
+	private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+
+	Connections(ChatProperties properties) {
+		this.limits = properties.limits();
+	}
+
+	@Override
+	public WebSocketHandler decorate(WebSocketHandler handler) {
+		return new WebSocketHandlerDecorator(handler) {
+
+			@Override
+			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				String refusal = admit(session);
+				if (refusal != null) {
+					refuse(session, refusal);
+					return;
+				}
+				super.afterConnectionEstablished(session);
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+				if (Connections.this.open.remove(session.getId()) != null) {
+					super.afterConnectionClosed(session, closeStatus);
+				}
+			}
+
+		};
+	}
+
+	/**
+	 * Counts the session in, or says why not.
+	 * @param session a new session
+	 * @return null when admitted, else the reason
+	 */
+	synchronized String admit(WebSocketSession session) {
+		String user = name(session.getPrincipal());
+		String address = address(session);
+		long byUser = 0;
+		long byAddress = 0;
+		for (WebSocketSession other : this.open.values()) {
+			if (Objects.equals(user, name(other.getPrincipal()))) {
+				byUser++;
+			}
+			if (Objects.equals(address, address(other))) {
+				byAddress++;
+			}
+		}
+		if (byUser >= this.limits.connectionsPerUser()) {
+			return "Too many connections: at most " + this.limits.connectionsPerUser() + " per user.";
+		}
+		if (byAddress >= this.limits.connectionsPerAddress()) {
+			return "Too many connections: at most " + this.limits.connectionsPerAddress() + " per address.";
+		}
+		this.open.put(session.getId(), session);
+		return null;
+	}
+
+	int count() {
+		return this.open.size();
+	}
+
+	/**
+	 * Closes the WebSocket sessions opened with an HTTP session that ended: signed out,
+	 * expired or invalidated.
+	 * @param destroyed the ended HTTP session
+	 */
+	@EventListener
+	void on(HttpSessionDestroyedEvent destroyed) {
+		String httpSessionId = destroyed.getId();
+		this.open.values()
+			.stream()
+			.filter((session) -> httpSessionId
+				.equals(session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME)))
+			.forEach((session) -> close(session, SIGNED_OUT));
+	}
+
+	private static void refuse(WebSocketSession session, String reason) {
+		try {
+			session
+				.sendMessage(new TextMessage(("ERROR\nmessage:" + reason + "\n\n\0").getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException | RuntimeException ex) {
+			// closed already
+		}
+		close(session, CloseStatus.POLICY_VIOLATION.withReason("Too many connections"));
+	}
+
+	private static void close(WebSocketSession session, CloseStatus status) {
+		try {
+			session.close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not close WebSocket session " + session.getId(), ex);
+		}
+	}
+
+	private static String name(Principal principal) {
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	private static String address(WebSocketSession session) {
+		InetSocketAddress remote = session.getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.stompchat.system;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompConversionException;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
+
+/**
+ * The ERROR frame of a refused frame says why in a sentence, never with internals
+ * (channel names, class names). Spring closes the connection after it.
+ */
+class FrameErrors extends StompSubProtocolErrorHandler {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	@Override
+	public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable ex) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		StompHeaderAccessor client = (clientMessage != null)
+				? MessageHeaderAccessor.getAccessor(clientMessage, StompHeaderAccessor.class) : null;
+		error.setMessage(reason(ex, client));
+		if (client != null && client.getReceipt() != null) {
+			error.setReceiptId(client.getReceipt());
+		}
+		return MessageBuilder.createMessage(EMPTY, error.getMessageHeaders());
+	}
+
+	static String reason(Throwable ex, StompHeaderAccessor client) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FrameRefusal) {
+				return cause.getMessage();
+			}
+			if (cause instanceof CsrfException) {
+				return "CONNECT needs a valid X-CSRF-TOKEN header (GET /api/csrf).";
+			}
+			if (cause instanceof AccessDeniedException) {
+				return denied(client);
+			}
+			if (cause instanceof StompConversionException) {
+				String detail = cause.getMessage();
+				if (detail != null && detail.contains("buffering size limit")) {
+					return "Frame too large.";
+				}
+				return "Malformed STOMP frame: " + Texts.forLog(detail);
+			}
+			String detail = String.valueOf(cause.getMessage());
+			if (detail.startsWith("Unknown session")) {
+				return "The first frame must be CONNECT.";
+			}
+			if (detail.startsWith("Session already exists")) {
+				return "Already connected: a second CONNECT is not allowed.";
+			}
+		}
+		return "Frame refused.";
+	}
+
+	private static String denied(StompHeaderAccessor client) {
+		if (client == null || client.getCommand() == null) {
+			return "Not allowed.";
+		}
+		String destination = client.getDestination();
+		return "Not allowed: " + client.getCommand() + ((destination != null) ? " " + Texts.forLog(destination) : "")
+				+ ". Clients send only to /app/**; they subscribe only to /topic/room.{id},"
+				+ " /app/room.{id}.history and /user/queue/**, without selector or broker headers.";
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.stompchat.system;
+
+import org.springframework.messaging.MessagingException;
+
+/**
+ * A STOMP frame the server refuses outright: the client gets an ERROR frame with this
+ * message and the connection is closed.
+ */
+class FrameRefusal extends MessagingException {
+
+	FrameRefusal(String reason) {
+		super(reason);
+	}
+
+}

@@ -1,0 +1,193 @@
+package io.stompchat.system;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks on inbound STOMP frames after Spring Security has authorized them: at most
+ * {@code chat.limits.frame-headers} headers, at most
+ * {@code chat.limits.subscriptions-per-session} live subscriptions, the per-user SEND
+ * rates, and only standard STOMP headers passed on, so nothing a client writes can reach
+ * a broker relay as a broker-specific header ({@code x-queue-name}, {@code durable},
+ * {@code persistent}, {@code client-id}, ...). Subscriptions with such headers are
+ * refused by {@link WebSocketSecurityConfig}.
+ */
+@Component
+class StompGate implements ChannelInterceptor {
+
+	static final Set<String> CONNECT_HEADERS = Set.of("accept-version", "host", "heart-beat");
+
+	static final Set<String> SEND_HEADERS = Set.of("destination", "content-type", "content-length", "receipt");
+
+	static final Set<String> OTHER_HEADERS = Set.of("id", "receipt");
+
+	/** SEND destinations that store a message. */
+	static final Pattern STORING = Pattern.compile("/app/room\\.[^.]+\\.(chat|join|leave)");
+
+	private static final String SUBSCRIPTIONS = StompGate.class.getName() + ".subscriptions";
+
+	private final ChatProperties.Limits limits;
+
+	private final ObjectProvider<SimpMessageSendingOperations> broker;
+
+	private final Map<String, Bucket> messages = new ConcurrentHashMap<>();
+
+	private final Map<String, Bucket> sends = new ConcurrentHashMap<>();
+
+	StompGate(ChatProperties properties, ObjectProvider<SimpMessageSendingOperations> broker) {
+		this.limits = properties.limits();
+		this.broker = broker;
+	}
+
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (accessor == null || accessor.getCommand() == null) {
+			return message;
+		}
+		int headers = accessor.toNativeHeaderMap().values().stream().mapToInt(List::size).sum();
+		if (headers > this.limits.frameHeaders()) {
+			throw new FrameRefusal("Too many headers: at most " + this.limits.frameHeaders() + " per frame.");
+		}
+		return switch (accessor.getCommand()) {
+			case CONNECT, STOMP -> only(message, CONNECT_HEADERS);
+			case SUBSCRIBE -> subscribed(message, accessor);
+			case UNSUBSCRIBE -> unsubscribed(message, accessor);
+			case SEND -> sent(message, accessor);
+			default -> only(message, OTHER_HEADERS);
+		};
+	}
+
+	private Message<?> subscribed(Message<?> message, StompHeaderAccessor accessor) {
+		String destination = accessor.getDestination();
+		if (destination != null && !destination.startsWith("/app/")) {
+			Set<String> ids = subscriptions(accessor);
+			synchronized (ids) {
+				if (!ids.contains(accessor.getSubscriptionId())
+						&& ids.size() >= this.limits.subscriptionsPerSession()) {
+					throw new FrameRefusal("Too many subscriptions: at most " + this.limits.subscriptionsPerSession()
+							+ " per connection.");
+				}
+				ids.add(String.valueOf(accessor.getSubscriptionId()));
+			}
+		}
+		return message;
+	}
+
+	private Message<?> unsubscribed(Message<?> message, StompHeaderAccessor accessor) {
+		Set<String> ids = subscriptions(accessor);
+		synchronized (ids) {
+			ids.remove(String.valueOf(accessor.getSubscriptionId()));
+		}
+		return only(message, OTHER_HEADERS);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<String> subscriptions(StompHeaderAccessor accessor) {
+		Map<String, Object> attributes = accessor.getSessionAttributes();
+		if (attributes == null) {
+			return ConcurrentHashMap.newKeySet();
+		}
+		synchronized (attributes) {
+			return (Set<String>) attributes.computeIfAbsent(SUBSCRIPTIONS, (key) -> ConcurrentHashMap.newKeySet());
+		}
+	}
+
+	private Message<?> sent(Message<?> message, StompHeaderAccessor accessor) {
+		Principal user = accessor.getUser();
+		String destination = accessor.getDestination();
+		if (user != null && destination != null) {
+			long now = System.nanoTime();
+			boolean storing = STORING.matcher(destination).matches();
+			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).take(now)
+					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).take(now));
+			if (!allowed) {
+				tooMany(user, accessor.getSessionId(), destination);
+				return null;
+			}
+		}
+		return only(message, SEND_HEADERS);
+	}
+
+	private Bucket bucket(Map<String, Bucket> buckets, Principal user, int capacity) {
+		return buckets.computeIfAbsent(user.getName(),
+				(name) -> new Bucket(capacity, this.limits.rateWindow().toNanos()));
+	}
+
+	private void tooMany(Principal user, String sessionId, String destination) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(sessionId);
+		headers.setLeaveMutable(true);
+		StompError error = new StompError(429, "rate_limited",
+				"Too many messages: at most " + this.limits.messagesPerWindow() + " messages and "
+						+ this.limits.sendsPerWindow() + " frames per " + this.limits.rateWindow().toSeconds()
+						+ " s. Wait a moment.",
+				destination);
+		this.broker.getObject()
+			.convertAndSendToUser(user.getName(), "/queue/errors", error, headers.getMessageHeaders());
+	}
+
+	/**
+	 * The message with only the given native headers; the others never reach a handler or
+	 * a broker.
+	 */
+	private static Message<?> only(Message<?> message, Set<String> allowed) {
+		StompHeaderAccessor accessor = StompHeaderAccessor.wrap(message);
+		Map<String, List<String>> nativeHeaders = accessor.toNativeHeaderMap();
+		if (allowed.containsAll(nativeHeaders.keySet())) {
+			return message;
+		}
+		nativeHeaders.keySet().stream().filter((name) -> !allowed.contains(name)).forEach(accessor::removeNativeHeader);
+		return MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders());
+	}
+
+	/**
+	 * A token bucket: {@code capacity} tokens, refilled evenly over the window.
+	 */
+	static final class Bucket {
+
+		private final int capacity;
+
+		private final long nanosPerToken;
+
+		private double tokens;
+
+		private long updated;
+
+		Bucket(int capacity, long windowNanos) {
+			this.capacity = capacity;
+			this.nanosPerToken = Math.max(1, windowNanos / Math.max(1, capacity));
+			this.tokens = capacity;
+			this.updated = System.nanoTime();
+		}
+
+		synchronized boolean take(long now) {
+			this.tokens = Math.min(this.capacity, this.tokens + (double) (now - this.updated) / this.nanosPerToken);
+			this.updated = now;
+			if (this.tokens < 1) {
+				return false;
+			}
+			this.tokens--;
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.stompchat.security;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.stompchat.support.ChatUser;
+import io.stompchat.support.Inbox;
+import io.stompchat.support.StompTestClient;
+import io.stompchat.support.StompTestClient.Transport;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one bad-input case runs against: a fresh signed-in attacker and a fresh room of
+ * their own, so that what a case stored is exactly that room's history.
+ */
+final class Target {
+
+	private static final AtomicInteger rooms = new AtomicInteger();
+
+	final int port;
+
+	final ChatUser user;
+
+	final String roomId;
+
+	private Target(int port, ChatUser user, String roomId) {
+		this.port = port;
+		this.user = user;
+		this.roomId = roomId;
+	}
+
+	static Target create(int port) {
+		ChatUser user = ChatUser.signUp(port, "bad");
+		String roomId = "bad-" + ProcessHandle.current().pid() % 1000 + "-" + rooms.incrementAndGet();
+		assertThat(
+				user.postJson("/api/rooms", "{\"name\": \"" + roomId + "\", \"id\": \"" + roomId + "\"}").statusCode())
+			.isEqualTo(201);
+		return new Target(port, user, roomId);
+	}
+
+	String chat() {
+		return "/app/room." + this.roomId + ".chat";
+	}
+
+	/**
+	 * The room's history as REST returns it.
+	 * @return every stored message
+	 */
+	List<JsonNode> stored() {
+		JsonNode page = this.user.getJson("/api/rooms/" + this.roomId + "/messages?limit=200");
+		return List.copyOf(page.get("messages").valueStream().toList());
+	}
+
+	List<String> storedTexts() {
+		return stored().stream().map((m) -> m.path("text").asString(null)).toList();
+	}
+
+	/**
+	 * A fresh user still signs up, connects and chats: the server did not fall over.
+	 */
+	void assertStillServes() throws Exception {
+		ChatUser witness = ChatUser.signUp(this.port, "witness");
+		assertThat(witness.postJson("/api/rooms", "{\"name\": \"Witness\", \"id\": \"witness\"}").statusCode())
+			.isIn(201, 409);
+		try (StompTestClient client = StompTestClient.connect(witness, Transport.WEBSOCKET)) {
+			Inbox topic = client.subscribe("/topic/room.witness");
+			client.subscribe("/app/room.witness.history").awaitCount(1);
+			client.send("/app/room.witness.chat", StompTestClient.chat("still serving " + witness.username(), null));
+			topic.await((m) -> ("still serving " + witness.username()).equals(m.path("text").asString()));
+		}
+	}
+
+}
