@@ -48,7 +48,7 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 	 * is locked
 	 * @param lockout how long failures are remembered and a lock lasts
 	 */
-	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("50") int maxFailuresPerAddress,
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("100") int maxFailuresPerAddress,
 			@DefaultValue("5m") Duration lockout) {
 	}
 

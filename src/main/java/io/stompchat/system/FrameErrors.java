@@ -24,6 +24,7 @@ class FrameErrors extends StompSubProtocolErrorHandler {
 		StompHeaderAccessor client = (clientMessage != null)
 				? MessageHeaderAccessor.getAccessor(clientMessage, StompHeaderAccessor.class) : null;
 		error.setMessage(reason(ex, client));
+		error.setLeaveMutable(true);
 		if (client != null && client.getReceipt() != null) {
 			error.setReceiptId(client.getReceipt());
 		}
@@ -42,9 +43,9 @@ class FrameErrors extends StompSubProtocolErrorHandler {
 				return denied(client);
 			}
 			if (cause instanceof StompConversionException) {
-				String detail = cause.getMessage();
-				if (detail != null && detail.contains("buffering size limit")) {
-					return "Frame too large.";
+				String detail = String.valueOf(cause.getMessage());
+				if (detail.contains("size limit")) {
+					return "Frame too large: at most 64 KiB.";
 				}
 				return "Malformed STOMP frame: " + Texts.forLog(detail);
 			}
@@ -56,7 +57,7 @@ class FrameErrors extends StompSubProtocolErrorHandler {
 				return "Already connected: a second CONNECT is not allowed.";
 			}
 		}
-		return "Frame refused.";
+		return (client == null) ? "Malformed STOMP frame." : "Frame refused.";
 	}
 
 	private static String denied(StompHeaderAccessor client) {

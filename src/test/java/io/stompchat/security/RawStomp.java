@@ -186,7 +186,7 @@ final class RawStomp implements WebSocket.Listener, AutoCloseable {
 	 * @param reason a part of the ERROR frame's message
 	 */
 	void assertRefused(String reason) {
-		String error = await("ERROR");
+		String error = await("ERROR").replace("\\c", ":").replace("\\n", " ").replace("\\\\", "\\");
 		assertThat(error).contains("message:").contains(reason);
 		assertClosed();
 	}

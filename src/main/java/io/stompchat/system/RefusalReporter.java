@@ -1,0 +1,97 @@
+package io.stompchat.system;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * The first interceptor of the inbound channel, ahead of Spring Security's: when a later
+ * one refuses a frame (access denied, {@link FrameRefusal}), it sends the client an ERROR
+ * frame, after which Spring closes the connection.
+ * <p>
+ * Needed because with {@code preserveReceiveOrder} the STOMP handler no longer sees such
+ * exceptions: the ordered channel decorator only logs them, and the frame would be
+ * dropped in silence. For the same reason a frame behind a refused CONNECT would be
+ * handled, so this interceptor lets only sessions with an accepted CONNECT through.
+ */
+@Configuration
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterceptor {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private static final String CONNECTED = RefusalReporter.class.getName() + ".connected";
+
+	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+	RefusalReporter(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+		this.clientOutboundChannel = clientOutboundChannel;
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this);
+	}
+
+	/**
+	 * Drops, with an ERROR frame, every frame of a session whose CONNECT was not
+	 * accepted, such as a SEND right behind a refused CONNECT in the same WebSocket
+	 * message.
+	 */
+	@Override
+	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor client = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (client == null || client.getCommand() == null || client.getSessionId() == null
+				|| client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP
+				|| client.getCommand() == StompCommand.DISCONNECT) {
+			return message;
+		}
+		Map<String, Object> attributes = client.getSessionAttributes();
+		if (attributes == null || !Boolean.TRUE.equals(attributes.get(CONNECTED))) {
+			error(client, "The first frame must be CONNECT, and it must be accepted.");
+			return null;
+		}
+		return message;
+	}
+
+	@Override
+	public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean sent, Exception ex) {
+		StompHeaderAccessor client = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (client == null || client.getSessionId() == null || client.getCommand() == null) {
+			return;
+		}
+		boolean connect = client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP;
+		if (ex == null) {
+			if (connect && sent && client.getSessionAttributes() != null) {
+				client.getSessionAttributes().put(CONNECTED, Boolean.TRUE);
+			}
+			return;
+		}
+		error(client, FrameErrors.reason(ex, client));
+	}
+
+	private void error(StompHeaderAccessor client, String reason) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(client.getSessionId());
+		if (client.getReceipt() != null) {
+			error.setReceiptId(client.getReceipt());
+		}
+		error.setLeaveMutable(true);
+		this.clientOutboundChannel.getObject().send(MessageBuilder.createMessage(EMPTY, error.getMessageHeaders()));
+	}
+
+}
