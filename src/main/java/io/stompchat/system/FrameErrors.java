@@ -1,5 +1,8 @@
 package io.stompchat.system;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompConversionException;
@@ -16,7 +19,21 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
  */
 class FrameErrors extends StompSubProtocolErrorHandler {
 
+	private static final Log logger = LogFactory.getLog(FrameErrors.class);
+
 	private static final byte[] EMPTY = new byte[0];
+
+	/**
+	 * One escaped line per refused frame. Spring's own STOMP handler log is switched off
+	 * in application.properties: it writes client bytes, header values and CSRF tokens
+	 * unescaped.
+	 */
+	static void log(Object command, String sessionId, String reason) {
+		if (logger.isInfoEnabled()) {
+			logger.info("Refused STOMP " + command + " in session " + Texts.forLog(sessionId) + ": "
+					+ Texts.forLog(reason));
+		}
+	}
 
 	@Override
 	public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable ex) {
@@ -25,6 +42,8 @@ class FrameErrors extends StompSubProtocolErrorHandler {
 				? MessageHeaderAccessor.getAccessor(clientMessage, StompHeaderAccessor.class) : null;
 		error.setMessage(reason(ex, client));
 		error.setLeaveMutable(true);
+		log((client != null) ? client.getCommand() : "frame", (client != null) ? client.getSessionId() : null,
+				error.getMessage());
 		if (client != null && client.getReceipt() != null) {
 			error.setReceiptId(client.getReceipt());
 		}

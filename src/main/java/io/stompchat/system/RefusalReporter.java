@@ -84,6 +84,7 @@ class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterc
 	}
 
 	private void error(StompHeaderAccessor client, String reason) {
+		FrameErrors.log(client.getCommand(), client.getSessionId(), reason);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		error.setSessionId(client.getSessionId());
