@@ -186,12 +186,16 @@
 		}
 	});
 
-	window.addEventListener('focus', load);
-	document.addEventListener('visibilitychange', function () {
-		if (document.visibilityState === 'visible') {
+	// coming back to the window: refresh (focus and visibilitychange often fire together)
+	var lastLoad = 0;
+	function refresh() {
+		if (document.visibilityState === 'visible' && Date.now() - lastLoad > 1000) {
+			lastLoad = Date.now();
 			load();
 		}
-	});
+	}
+	window.addEventListener('focus', refresh);
+	document.addEventListener('visibilitychange', refresh);
 	window.setInterval(function () {
 		list.querySelectorAll('.room-time[datetime]').forEach(function (time) {
 			time.textContent = chat.relativeTime(time.dateTime);

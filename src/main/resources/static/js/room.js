@@ -372,7 +372,10 @@
 		renderTyping();
 	}
 
+	var presenceSeen = false;
+
 	function onPresence(event) {
+		presenceSeen = true;
 		var online = (event.online || []).slice().sort(function (a, b) {
 			if (a === me) {
 				return -1;
@@ -446,8 +449,6 @@
 		showNotice(text);
 	}
 
-	var joined = false;
-
 	var connection = chat.connection({
 		onState: function (state, seconds) {
 			connState.dataset.state = state;
@@ -473,9 +474,11 @@
 			else {
 				catchUp();
 			}
-			if (!joined) {
-				joined = true;
-				connection.send('/app/room.' + roomId + '.join');
+			// presence belongs to the STOMP session: every new session joins again
+			connection.send('/app/room.' + roomId + '.join');
+			if (!presenceSeen) {
+				onPresence({ online: [me] });
+				presenceSeen = false;
 			}
 			outbox.forEach(function (entry, clientId) {
 				connection.send('/app/room.' + roomId + '.chat', { text: entry.text, clientId: clientId });

@@ -37,13 +37,15 @@ class RoomBrowserTests {
 
 	String room;
 
+	int rooms;
+
 	@BeforeAll
 	void startBrowsers() {
 		String base = "http://localhost:" + this.port;
 		this.alice = Browser.start(base, "en", 1200, 860);
 		this.bob = Browser.start(base, "en", 1200, 860);
-		this.aliceName = "alice-" + suffix();
-		this.bobName = "bob-" + suffix();
+		this.aliceName = "alice";
+		this.bobName = "bob";
 		this.alice.signUp(this.aliceName, "password-1");
 		this.bob.signUp(this.bobName, "password-2");
 	}
@@ -60,9 +62,9 @@ class RoomBrowserTests {
 
 	@BeforeEach
 	void bothInAFreshRoom() {
-		this.room = "room-" + suffix();
+		this.room = "team-chat-" + suffix();
 		this.alice.open("/");
-		this.alice.createRoom("Room " + this.room, this.room);
+		this.alice.createRoom("Team chat " + (++this.rooms), this.room);
 		this.alice.enterRoom(this.room, null);
 		this.bob.enterRoom(this.room, "xhr-polling");
 		this.alice.waitForSystemLine(this.bobName + " joined");
@@ -145,6 +147,43 @@ class RoomBrowserTests {
 		assertThat(this.alice.chatTexts()).containsExactly("before the drop", "missed 1", "missed 2", "missed 3",
 				"after the drop");
 		assertThat(this.alice.seqs()).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void scrollingToTheTopLoadsEarlierPagesAndNewLinesBelowShowAPill() {
+		this.alice.script("""
+				const input = document.getElementById('text');
+				const form = document.getElementById('composer');
+				for (let i = 1; i <= 60; i++) {
+					input.value = 'page line ' + i;
+					input.dispatchEvent(new Event('input'));
+					form.requestSubmit();
+				}
+				""");
+		this.alice.waitForChat("page line 60");
+		this.bob.driver().navigate().refresh();
+		this.bob.waitUntilLive();
+		this.bob.waitForChat("page line 60");
+		assertThat(this.bob.chatTexts()).doesNotContain("page line 1");
+		assertThat(this.bob.find("#load-earlier").isDisplayed()).isTrue();
+
+		this.bob.waitUntil((d) -> {
+			this.bob.script("document.getElementById('scroller').scrollTop = 0;");
+			return this.bob.chatTexts().contains("page line 1");
+		});
+		this.bob.waitUntil((d) -> this.bob.find("#history-start").isDisplayed());
+		assertThat(this.bob.chatTexts()).hasSize(60).doesNotHaveDuplicates();
+		assertThat(this.bob.seqs()).doesNotHaveDuplicates().isSorted();
+
+		this.bob.script("document.getElementById('scroller').scrollTop = 0;");
+		this.alice.send("look down");
+		this.bob.waitForChat("look down");
+		this.bob.waitUntil((d) -> this.bob.find("#new-pill").isDisplayed());
+		this.bob.find("#new-pill").click();
+		this.bob.waitUntil((d) -> !this.bob.find("#new-pill").isDisplayed());
+		assertThat(this.bob.script("const s = document.getElementById('scroller');"
+				+ " return s.scrollHeight - s.scrollTop - s.clientHeight < 48;"))
+			.isEqualTo(true);
 	}
 
 	@Test

@@ -90,6 +90,10 @@ public final class Browser implements AutoCloseable {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().scriptTimeout(TIMEOUT);
+		// headless windows are at least 500 px wide: emulate the exact viewport (a phone
+		// too)
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		return new Browser(driver, profile, baseUrl);
 	}
 
@@ -219,6 +223,11 @@ public final class Browser implements AutoCloseable {
 
 	public Object script(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	/** The viewport's width in CSS pixels. */
+	public long viewportWidth() {
+		return (Long) script("return document.documentElement.clientWidth;");
 	}
 
 	/** True when the page is wider than the window (a horizontal scroll bar). */
