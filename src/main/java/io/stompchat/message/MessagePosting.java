@@ -88,6 +88,12 @@ public class MessagePosting {
 		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
 		lock.lock();
 		try {
+			if (clientId != null
+					&& this.messages.findByRoomIdAndSenderAndClientId(roomId, sender, clientId).isPresent()) {
+				// a retry: the unique constraint guarantees this, the check keeps the
+				// common case quiet
+				return Optional.empty();
+			}
 			MessageView stored;
 			try {
 				stored = this.transaction.execute((status) -> store(roomId, type, sender, text, clientId));

@@ -1,0 +1,75 @@
+package io.stompchat.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+
+import org.awaitility.Awaitility;
+
+/**
+ * What one subscription received, in order, as JSON.
+ */
+public final class Inbox {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private final String destination;
+
+	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+	Inbox(String destination) {
+		this.destination = destination;
+	}
+
+	void add(JsonNode payload) {
+		this.received.add(payload);
+	}
+
+	public List<JsonNode> all() {
+		return List.copyOf(this.received);
+	}
+
+	/**
+	 * The messages of the given type, in order of arrival.
+	 * @param type CHAT, JOIN, LEAVE, TYPING, PRESENCE...
+	 * @return those received so far
+	 */
+	public List<JsonNode> ofType(String type) {
+		return this.received.stream().filter((node) -> type.equals(node.path("type").asString(""))).toList();
+	}
+
+	/**
+	 * Waits until a payload matches.
+	 * @param condition what to wait for
+	 * @return the first matching payload
+	 */
+	public JsonNode await(Predicate<JsonNode> condition) {
+		Awaitility.await()
+			.atMost(TIMEOUT)
+			.alias("a payload on " + this.destination + " (got " + this.received + ")")
+			.until(() -> this.received.stream().anyMatch(condition));
+		return this.received.stream().filter(condition).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Waits until at least n payloads arrived.
+	 * @param n how many
+	 * @return all received
+	 */
+	public List<JsonNode> awaitCount(int n) {
+		Awaitility.await()
+			.atMost(TIMEOUT)
+			.alias(n + " payloads on " + this.destination + " (got " + this.received.size() + ")")
+			.until(() -> this.received.size() >= n);
+		return all();
+	}
+
+	@Override
+	public String toString() {
+		return this.destination + this.received;
+	}
+
+}

@@ -1,0 +1,239 @@
+package io.stompchat.support;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
+import org.springframework.web.socket.sockjs.client.SockJsClient;
+
+/**
+ * A real STOMP client, Spring's {@link WebSocketStompClient}, signed in as a
+ * {@link ChatUser} over native WebSocket or a SockJS XHR transport: the cookie on the
+ * handshake, the CSRF token in CONNECT, exactly as the contract tells any client to do.
+ */
+public final class StompTestClient implements AutoCloseable {
+
+	/** The transports every end-to-end scenario runs over. */
+	public enum Transport {
+
+		WEBSOCKET, XHR_STREAMING, XHR_POLLING
+
+	}
+
+	private static final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+
+	static {
+		heartbeats.setDaemon(true);
+		heartbeats.setPoolSize(2);
+		heartbeats.setThreadNamePrefix("test-stomp-");
+		heartbeats.initialize();
+	}
+
+	private final WebSocketStompClient client;
+
+	private final StompSession session;
+
+	private final List<String> problems = new CopyOnWriteArrayList<>();
+
+	private StompTestClient(WebSocketStompClient client, String url, WebSocketHttpHeaders handshake,
+			StompHeaders connect) throws Exception {
+		this.client = client;
+		this.session = client.connectAsync(url, handshake, connect, new StompSessionHandlerAdapter() {
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				StompTestClient.this.problems.add("ERROR " + headers.getFirst("message"));
+			}
+
+			@Override
+			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable ex) {
+				StompTestClient.this.problems.add("exception " + ex);
+			}
+
+			@Override
+			public void handleTransportError(StompSession session, Throwable ex) {
+				StompTestClient.this.problems.add("transport " + ex);
+			}
+
+		}).get(15, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Connects a signed-in user.
+	 * @param user the user
+	 * @param transport the transport
+	 * @return the connected client
+	 * @throws Exception when the connection fails
+	 */
+	public static StompTestClient connect(ChatUser user, Transport transport) throws Exception {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", user.cookieHeader());
+		StompHeaders connect = new StompHeaders();
+		connect.add("X-CSRF-TOKEN", user.csrfToken());
+		return connect(user.port(), transport, handshake, connect);
+	}
+
+	/**
+	 * Connects with the given headers, for tests of what the server refuses.
+	 * @param port the server's port
+	 * @param transport the transport
+	 * @param handshake the HTTP headers of the handshake
+	 * @param connect the headers of the CONNECT frame
+	 * @return the connected client
+	 * @throws Exception when the connection fails
+	 */
+	public static StompTestClient connect(int port, Transport transport, WebSocketHttpHeaders handshake,
+			StompHeaders connect) throws Exception {
+		WebSocketClient transportClient = switch (transport) {
+			case WEBSOCKET -> new StandardWebSocketClient();
+			case XHR_STREAMING -> new SockJsClient(List.of(new RestTemplateXhrTransport()));
+			case XHR_POLLING -> {
+				RestTemplateXhrTransport polling = new RestTemplateXhrTransport();
+				polling.setXhrStreamingDisabled(true);
+				yield new SockJsClient(List.of(polling));
+			}
+		};
+		WebSocketStompClient client = new WebSocketStompClient(transportClient);
+		client.setMessageConverter(new JsonText());
+		client.setTaskScheduler(heartbeats);
+		client.setDefaultHeartbeat(new long[] { 0, 0 });
+		String url = (transport == Transport.WEBSOCKET) ? "ws://localhost:" + port + "/ws/websocket"
+				: "http://localhost:" + port + "/ws";
+		return new StompTestClient(client, url, handshake, connect);
+	}
+
+	/**
+	 * Subscribes and collects every payload as JSON.
+	 * @param destination the destination
+	 * @return what arrives there
+	 */
+	public Inbox subscribe(String destination) {
+		Inbox inbox = new Inbox(destination);
+		this.session.subscribe(destination, new StompFrameHandler() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				inbox.add(ChatUser.json.readTree((String) payload));
+			}
+
+		});
+		return inbox;
+	}
+
+	/**
+	 * Sends a body as JSON.
+	 * @param destination the destination
+	 * @param body a map or record, written as JSON
+	 */
+	public void send(String destination, Object body) {
+		sendRaw(destination, ChatUser.json.writeValueAsString(body));
+	}
+
+	public void send(String destination) {
+		sendRaw(destination, "{}");
+	}
+
+	/**
+	 * Sends a body exactly as given.
+	 * @param destination the destination
+	 * @param body the frame body
+	 */
+	public void sendRaw(String destination, String body) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		this.session.send(headers, body);
+	}
+
+	/**
+	 * Sends a frame with exactly these headers.
+	 * @param headers the headers, destination among them
+	 * @param body the frame body
+	 */
+	public void send(StompHeaders headers, String body) {
+		this.session.send(headers, body);
+	}
+
+	public boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	/**
+	 * ERROR frames and transport errors this client saw.
+	 * @return their descriptions
+	 */
+	public List<String> problems() {
+		return List.copyOf(this.problems);
+	}
+
+	public static Map<String, Object> chat(String text, String clientId) {
+		return (clientId != null) ? Map.of("text", text, "clientId", clientId) : Map.of("text", text);
+	}
+
+	public static String text(JsonNode message) {
+		return message.path("text").asString(null);
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+		this.client.stop();
+	}
+
+	/**
+	 * JSON frames as plain strings, so a test can send any body, valid or not, and read
+	 * every answer as it came.
+	 */
+	static final class JsonText extends AbstractMessageConverter {
+
+		JsonText() {
+			super(MimeTypeUtils.APPLICATION_JSON);
+		}
+
+		@Override
+		protected boolean supports(Class<?> type) {
+			return String.class == type;
+		}
+
+		@Override
+		protected Object convertFromInternal(Message<?> message, Class<?> targetClass, Object hint) {
+			Object payload = message.getPayload();
+			return (payload instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : payload.toString();
+		}
+
+		@Override
+		protected Object convertToInternal(Object payload, MessageHeaders headers, Object hint) {
+			return ((String) payload).getBytes(StandardCharsets.UTF_8);
+		}
+
+	}
+
+}
