@@ -516,6 +516,7 @@
 			if (seq > lastReadSent && document.hasFocus() && atBottom()
 					&& connection.send('/app/room.' + roomId + '.read', { seq: seq })) {
 				lastReadSent = seq;
+				main.dataset.readSeq = String(seq);
 			}
 		}, 1000);
 	}

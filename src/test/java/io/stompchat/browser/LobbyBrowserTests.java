@@ -112,6 +112,16 @@ class LobbyBrowserTests {
 		assertThat(first.findElement(By.cssSelector(".room-online")).getText()).isEqualTo("1 online");
 		assertThat(first.findElement(By.cssSelector(".room-link")).getAttribute("href")).endsWith("/rooms/" + busy);
 		this.dave.screenshotForDocs("lobby");
+
+		// reading the room moves dave's read marker: the badge goes
+		first.findElement(By.cssSelector(".room-link")).click();
+		this.dave.waitUntilLive();
+		this.dave.waitForChat("Next book: Pachinko by Min Jin Lee.\nWho is in?");
+		this.dave.waitUntil((d) -> this.dave.find("#main").getAttribute("data-read-seq") != null);
+		this.dave.open("/");
+		WebElement row = this.dave
+			.waitUntil((d) -> d.findElement(By.cssSelector("#room-list li[data-room-id='" + busy + "']")));
+		assertThat(row.findElement(By.cssSelector(".badge-unread")).isDisplayed()).isFalse();
 	}
 
 	private static String suffix() {

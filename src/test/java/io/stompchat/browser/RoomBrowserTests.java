@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -184,6 +185,29 @@ class RoomBrowserTests {
 		assertThat(this.bob.script("const s = document.getElementById('scroller');"
 				+ " return s.scrollHeight - s.scrollTop - s.clientHeight < 48;"))
 			.isEqualTo(true);
+	}
+
+	@Test
+	void aRefusedMessageShowsADismissibleNoticeAndGivesTheTextBack() {
+		this.alice.script("""
+				const input = document.getElementById('text');
+				input.value = 'NUL \\u0000 is refused';
+				input.dispatchEvent(new Event('input'));
+				document.getElementById('composer').requestSubmit();
+				""");
+		WebElement notice = this.alice.find("#notice");
+		this.alice.waitUntil((d) -> notice.isDisplayed());
+		assertThat(this.alice.find("#notice-text").getText())
+			.isEqualTo("That message was not accepted: check its text and send it again.");
+		assertThat(this.alice.find("#text").getDomProperty("value")).startsWith("NUL ");
+		assertThat(this.alice.driver().findElements(By.cssSelector("#pending li"))).isEmpty();
+		this.alice.find("#notice-close").click();
+		this.alice.waitUntil((d) -> !notice.isDisplayed());
+		this.alice.find("#text").clear();
+
+		this.alice.send("a fine line");
+		this.bob.waitForChat("a fine line");
+		assertThat(this.bob.chatTexts()).containsExactly("a fine line");
 	}
 
 	@Test

@@ -24,9 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.shutdown=immediate",
-				"spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserTest.ChromiumInstalled.class)
 public @interface BrowserTest {
