@@ -216,6 +216,7 @@
 		}
 		if (live) {
 			announce(fresh);
+			countUnseen(fresh);
 		}
 		markRead();
 		return fresh;
@@ -234,6 +235,27 @@
 			announcer.firstElementChild.remove();
 		}
 	}
+
+	// "(3) General · stomp-chat" while the tab is in the background
+	var baseTitle = document.title;
+	var unseen = 0;
+
+	function countUnseen(fresh) {
+		if (document.visibilityState !== 'hidden') {
+			return;
+		}
+		unseen += fresh.filter(function (message) {
+			return message.type === 'CHAT' && message.sender !== me;
+		}).length;
+		document.title = unseen ? '(' + unseen + ') ' + baseTitle : baseTitle;
+	}
+
+	document.addEventListener('visibilitychange', function () {
+		if (document.visibilityState === 'visible') {
+			unseen = 0;
+			document.title = baseTitle;
+		}
+	});
 
 	/** Moves lastSeq over every seq now present; true when a gap remains above it. */
 	function advance() {

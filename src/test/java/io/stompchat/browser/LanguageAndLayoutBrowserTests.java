@@ -72,6 +72,7 @@ class LanguageAndLayoutBrowserTests {
 				|| this.phone.find("#room-list").getText().contains("a-very-long"));
 		assertThat(this.phone.scrollsSideways()).isFalse();
 		this.phone.screenshot("lobby-ko-390");
+		assertThat(this.phone.scriptProblems()).isEmpty();
 	}
 
 	private static String suffix() {

@@ -90,6 +90,8 @@ class RoomBrowserTests {
 			.isEqualTo("Hello from the WebSocket side");
 		assertThat(this.alice.find("#messages li.msg:not(.msg-own) .msg-sender").getText()).isEqualTo(this.bobName);
 		this.alice.screenshotForDocs("room");
+		assertThat(this.alice.scriptProblems()).isEmpty();
+		assertThat(this.bob.scriptProblems()).isEmpty();
 	}
 
 	@Test

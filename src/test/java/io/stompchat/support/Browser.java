@@ -23,6 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,6 +87,7 @@ public final class Browser implements AutoCloseable {
 		Map<String, Object> prefs = new HashMap<>();
 		prefs.put("intl.accept_languages", language);
 		options.setExperimentalOption("prefs", prefs);
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
@@ -185,28 +188,30 @@ public final class Browser implements AutoCloseable {
 		input.sendKeys(Keys.ENTER);
 	}
 
-	/** Texts of the CHAT lines on screen, in order. */
+	/** Texts of the CHAT lines on screen, in order, exactly as stored. */
 	public List<String> chatTexts() {
-		return this.driver.findElements(By.cssSelector("#messages li[data-type=CHAT] .msg-text"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		return texts("#messages li[data-type=CHAT] .msg-text");
 	}
 
 	/** Texts of the JOIN and LEAVE lines on screen, in order. */
 	public List<String> systemLines() {
-		return this.driver.findElements(By.cssSelector("#messages li.msg-system .msg-system-text"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		return texts("#messages li.msg-system .msg-system-text");
 	}
 
 	/** The seq of every line on screen, in screen order. */
 	public List<Long> seqs() {
-		return this.driver.findElements(By.cssSelector("#messages li[data-seq]"))
-			.stream()
-			.map((line) -> Long.valueOf(line.getAttribute("data-seq")))
-			.toList();
+		return texts("#messages li[data-seq]", "dataset.seq").stream().map(Long::valueOf).toList();
+	}
+
+	private List<String> texts(String css) {
+		return texts(css, "textContent");
+	}
+
+	/** One round trip for all lines, not one per line. */
+	@SuppressWarnings("unchecked")
+	private List<String> texts(String css, String property) {
+		return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0]))"
+				+ ".map((e) => String(arguments[1].split('.').reduce((o, k) => o[k], e)));", css, property);
 	}
 
 	public void waitForChat(String text) {
@@ -223,6 +228,22 @@ public final class Browser implements AutoCloseable {
 
 	public Object script(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	/**
+	 * Script errors and Content-Security-Policy violations logged by the pages since the
+	 * last call.
+	 * @return the console lines that report them
+	 */
+	public List<String> scriptProblems() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((line) -> line.contains("Content Security Policy") || line.contains("Uncaught"))
+			.toList();
 	}
 
 	/** The viewport's width in CSS pixels. */
