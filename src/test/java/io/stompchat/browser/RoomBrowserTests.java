@@ -140,6 +140,7 @@ class RoomBrowserTests {
 		this.bob.send("missed 2");
 		this.bob.send("missed 3");
 		this.bob.waitForChat("missed 3");
+		this.alice.screenshot("room-offline");
 
 		this.alice.offline(false);
 		this.alice.waitUntilLive();
@@ -199,6 +200,7 @@ class RoomBrowserTests {
 				""");
 		WebElement notice = this.alice.find("#notice");
 		this.alice.waitUntil((d) -> notice.isDisplayed());
+		this.alice.screenshot("room-refused");
 		assertThat(this.alice.find("#notice-text").getText())
 			.isEqualTo("That message was not accepted: check its text and send it again.");
 		assertThat(this.alice.find("#text").getDomProperty("value")).startsWith("NUL ");
