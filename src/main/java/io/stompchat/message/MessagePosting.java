@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.Texts;
 
@@ -42,12 +44,15 @@ public class MessagePosting {
 
 	private final ApplicationEventPublisher events;
 
+	private final MeterRegistry meters;
+
 	MessagePosting(Messages messages, TransactionTemplate transaction, SimpMessageSendingOperations broker,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.messages = messages;
 		this.transaction = transaction;
 		this.broker = broker;
 		this.events = events;
+		this.meters = meters;
 		for (int i = 0; i < STRIPES; i++) {
 			this.roomLocks[i] = new ReentrantLock(true);
 		}
@@ -86,6 +91,7 @@ public class MessagePosting {
 	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId,
 			String sessionId) {
 		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
+		Timer.Sample sample = Timer.start(this.meters);
 		lock.lock();
 		try {
 			if (clientId != null
@@ -111,6 +117,7 @@ public class MessagePosting {
 		}
 		finally {
 			lock.unlock();
+			sample.stop(this.meters.timer("chat.messages.post", "type", type.name()));
 		}
 	}
 
