@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Korean phone: {@code Accept-Language: ko} and a 390 px wide window.
+ * A Korean phone: {@code Accept-Language: ko}, a 390 px wide window, light and dark.
  */
 @BrowserTest
 class LanguageAndLayoutBrowserTests {
@@ -66,6 +66,12 @@ class LanguageAndLayoutBrowserTests {
 		this.phone.waitUntil((d) -> this.phone.chatTexts().size() == 2);
 		assertThat(this.phone.scrollsSideways()).isFalse();
 		this.phone.screenshot("room-ko-390");
+
+		this.phone.preferDark(true);
+		assertThat(this.phone.script("return getComputedStyle(document.body).backgroundColor;"))
+			.isEqualTo("rgb(15, 18, 22)");
+		this.phone.screenshot("room-ko-390-dark");
+		this.phone.preferDark(false);
 
 		this.phone.open("/");
 		this.phone.waitUntil((d) -> this.phone.find("#room-list").getText().contains("안녕하세요")

@@ -246,6 +246,15 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * Emulates the system's colour scheme ({@code prefers-color-scheme}).
+	 * @param dark whether to prefer dark
+	 */
+	public void preferDark(boolean dark) {
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+	}
+
 	/** The viewport's width in CSS pixels. */
 	public long viewportWidth() {
 		return (Long) script("return document.documentElement.clientWidth;");
