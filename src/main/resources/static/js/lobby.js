@@ -171,7 +171,10 @@
 	// --- live state ---
 
 	function setLive(state) {
+		var text = t(state === 'live' ? 'liveOn' : 'liveOff');
 		liveState.dataset.state = state;
+		liveState.title = text;
+		liveState.firstElementChild.textContent = text;
 	}
 
 	chat.connection({

@@ -227,7 +227,7 @@
 			if (message.sender === me) {
 				return;
 			}
-			var text = message.type === 'CHAT' ? message.sender + ': ' + message.text
+			var text = message.type === 'CHAT' ? t('announce', message.sender, message.text)
 					: t(message.type === 'JOIN' ? 'joined' : 'left', message.sender);
 			announcer.appendChild(chat.el('p', null, text));
 		});
