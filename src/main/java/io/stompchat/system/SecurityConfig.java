@@ -1,7 +1,6 @@
 package io.stompchat.system;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,12 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -66,6 +64,7 @@ class SecurityConfig {
 		};
 		http.addFilterBefore(new RequestBodyLimit(properties.limits().requestBody()), CsrfFilter.class)
 			.addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
+		AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
@@ -76,8 +75,14 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(unauthorized, apiOrSocket)
-				.defaultAccessDeniedHandlerFor(forbidden, apiOrSocket))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (apiOrSocket.matches(request)) {
+					unauthorized.commence(request, response, ex);
+				}
+				else {
+					toLogin.commence(request, response, ex);
+				}
+			}).defaultAccessDeniedHandlerFor(forbidden, apiOrSocket))
 			// SockJS posts frames over HTTP: the STOMP CONNECT frame carries the token
 			// instead.
 			// A request with Basic credentials cannot be forged by another site's page.
@@ -96,16 +101,13 @@ class SecurityConfig {
 	}
 
 	/**
-	 * BCrypt of a pre-hash for new passwords (see {@link PrehashedBCrypt}); plain BCrypt
-	 * hashes of older accounts still match.
+	 * BCrypt over the SHA-256 of the password: BCrypt reads only 72 bytes, and passwords
+	 * may be 128 characters of any script.
 	 * @return the encoder
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt-sha256",
-				Map.of("bcrypt-sha256", new PrehashedBCrypt(), "bcrypt", new BCryptPasswordEncoder()));
-		encoder.setDefaultPasswordEncoderForMatches(new BCryptPasswordEncoder());
-		return encoder;
+		return new PrehashedBcrypt();
 	}
 
 	/**
