@@ -37,8 +37,8 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 	public record Limits(@DefaultValue("65536") int frameSize, @DefaultValue("15000") int sendTimeMs,
 			@DefaultValue("524288") int sendBufferSize, @DefaultValue("32") int frameHeaders,
 			@DefaultValue("64") int subscriptionsPerSession, @DefaultValue("10") int connectionsPerUser,
-			@DefaultValue("100") int connectionsPerAddress, @DefaultValue("20") int messagesPerWindow,
-			@DefaultValue("60") int sendsPerWindow, @DefaultValue("5s") Duration rateWindow,
+			@DefaultValue("100") int connectionsPerAddress, @DefaultValue("120") int messagesPerWindow,
+			@DefaultValue("360") int sendsPerWindow, @DefaultValue("30s") Duration rateWindow,
 			@DefaultValue("65536") int requestBody) {
 	}
 

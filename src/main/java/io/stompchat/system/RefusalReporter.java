@@ -55,11 +55,18 @@ class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterc
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor client = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
 		if (client == null || client.getCommand() == null || client.getSessionId() == null
-				|| client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP
 				|| client.getCommand() == StompCommand.DISCONNECT) {
 			return message;
 		}
 		Map<String, Object> attributes = client.getSessionAttributes();
+		if (client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP) {
+			if (attributes != null) {
+				// taken back at once in afterSendCompletion when a later interceptor
+				// refuses it
+				attributes.put(CONNECTED, Boolean.TRUE);
+			}
+			return message;
+		}
 		if (attributes == null || !Boolean.TRUE.equals(attributes.get(CONNECTED))) {
 			error(client, "The first frame must be CONNECT, and it must be accepted.");
 			return null;
@@ -73,12 +80,12 @@ class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterc
 		if (client == null || client.getSessionId() == null || client.getCommand() == null) {
 			return;
 		}
-		boolean connect = client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP;
 		if (ex == null) {
-			if (connect && sent && client.getSessionAttributes() != null) {
-				client.getSessionAttributes().put(CONNECTED, Boolean.TRUE);
-			}
 			return;
+		}
+		boolean connect = client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP;
+		if (connect && client.getSessionAttributes() != null) {
+			client.getSessionAttributes().remove(CONNECTED);
 		}
 		error(client, FrameErrors.reason(ex, client));
 	}

@@ -77,6 +77,13 @@ class StompGate implements ChannelInterceptor {
 
 	private Message<?> subscribed(Message<?> message, StompHeaderAccessor accessor) {
 		String destination = accessor.getDestination();
+		Principal user = accessor.getUser();
+		if (destination != null && destination.startsWith("/app/") && user != null
+				&& !bucket(this.sends, user, this.limits.sendsPerWindow()).take(System.nanoTime())) {
+			// a history subscription reads the database: it counts like a SEND
+			throw new FrameRefusal("Too many requests: at most " + this.limits.sendsPerWindow() + " frames per "
+					+ this.limits.rateWindow().toSeconds() + " s.");
+		}
 		if (destination != null && !destination.startsWith("/app/")) {
 			Set<String> ids = subscriptions(accessor);
 			synchronized (ids) {

@@ -40,7 +40,8 @@ class BadInputLoginTests {
 				refused("sign-up: fullwidth letters in the name",
 						signup("\uff41\uff4c\uff49\uff43\uff45", "password-123")),
 				refused("sign-up: XSS in the name", signup("<script>", "password-123")),
-				refused("sign-up: lone surrogate in the password", signup("surrogate-x", "pass\ud800word-123")),
+				refused("sign-up: password of 7 characters", signup("short-pass", "1234567")),
+				refused("sign-up: password of 129 characters", signup("long-pass", "p".repeat(129))),
 				refused("sign-up: a name taken in another case", (t) -> {
 					HttpResponse<String> taken = ChatUser.signUp(t.port, "casey")
 						.postForm("/signup",

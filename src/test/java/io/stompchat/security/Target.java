@@ -65,10 +65,17 @@ final class Target {
 		assertThat(witness.postJson("/api/rooms", "{\"name\": \"Witness\", \"id\": \"witness\"}").statusCode())
 			.isIn(201, 409);
 		try (StompTestClient client = StompTestClient.connect(witness, Transport.WEBSOCKET)) {
-			Inbox topic = client.subscribe("/topic/room.witness");
-			client.subscribe("/app/room.witness.history").awaitCount(1);
-			client.send("/app/room.witness.chat", StompTestClient.chat("still serving " + witness.username(), null));
-			topic.await((m) -> ("still serving " + witness.username()).equals(m.path("text").asString()));
+			try {
+				Inbox topic = client.subscribe("/topic/room.witness");
+				client.subscribe("/app/room.witness.history").awaitCount(1);
+				client.send("/app/room.witness.chat",
+						StompTestClient.chat("still serving " + witness.username(), null));
+				topic.await((m) -> ("still serving " + witness.username()).equals(m.path("text").asString()));
+			}
+			catch (RuntimeException | AssertionError ex) {
+				throw new AssertionError("A fresh user could not chat; connected " + client.isConnected()
+						+ ", problems " + client.problems(), ex);
+			}
 		}
 	}
 
