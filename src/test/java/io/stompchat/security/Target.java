@@ -69,9 +69,9 @@ final class Target {
 			.isEqualTo(201);
 		try (StompTestClient client = StompTestClient.connect(witness, Transport.WEBSOCKET)) {
 			try {
-				Inbox topic = client.subscribe("/topic/room.witness");
-				client.subscribe("/app/room.witness.history").awaitCount(1);
-				client.send("/app/room.witness.chat",
+				Inbox topic = client.subscribe("/topic/room." + room);
+				client.subscribe("/app/room." + room + ".history").awaitCount(1);
+				client.send("/app/room." + room + ".chat",
 						StompTestClient.chat("still serving " + witness.username(), null));
 				topic.await((m) -> ("still serving " + witness.username()).equals(m.path("text").asString()));
 			}
