@@ -1,0 +1,78 @@
+package io.stompchat.system;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * Connection limits per user and per address, and closing on the end of the HTTP session.
+ */
+class ConnectionsTests {
+
+	private final Connections connections = new Connections(new ChatProperties(List.of(), 10000,
+			new ChatProperties.Limits(65536, 15000, 524288, 32, 64, 2, 3, 120, 360, Duration.ofSeconds(30), 65536),
+			new ChatProperties.Login(5, 100, Duration.ofMinutes(5)),
+			new ChatProperties.Broker(new ChatProperties.Relay(false, "localhost", 61613, "guest", "guest", "/"))));
+
+	private int ids;
+
+	@Test
+	void aUserHasAtMostTheirLimitOfConnections() {
+		assertThat(this.connections.admit(session("ann", "10.0.0.1", "h1"))).isNull();
+		assertThat(this.connections.admit(session("ann", "10.0.0.2", "h1"))).isNull();
+		assertThat(this.connections.admit(session("ann", "10.0.0.3", "h1"))).contains("per user");
+		assertThat(this.connections.admit(session("bob", "10.0.0.3", "h2"))).isNull();
+	}
+
+	@Test
+	void anAddressHasAtMostItsLimitOfConnections() {
+		assertThat(this.connections.admit(session("ann", "10.0.0.9", "h1"))).isNull();
+		assertThat(this.connections.admit(session("bob", "10.0.0.9", "h2"))).isNull();
+		assertThat(this.connections.admit(session("cid", "10.0.0.9", "h3"))).isNull();
+		assertThat(this.connections.admit(session("dan", "10.0.0.9", "h4"))).contains("per address");
+		assertThat(this.connections.admit(session("dan", "10.0.0.8", "h4"))).isNull();
+	}
+
+	@Test
+	void theEndOfAnHttpSessionClosesItsWebSockets() throws Exception {
+		WebSocketSession signedOut = session("ann", "10.0.0.1", "h1");
+		WebSocketSession other = session("ann", "10.0.0.1", "h2");
+		this.connections.admit(signedOut);
+		this.connections.admit(other);
+		jakarta.servlet.http.HttpSession http = mock(jakarta.servlet.http.HttpSession.class);
+		given(http.getId()).willReturn("h1");
+		this.connections.on(new HttpSessionDestroyedEvent(http));
+		verify(signedOut).close(Connections.SIGNED_OUT);
+		verify(other, never()).close(any(CloseStatus.class));
+	}
+
+	private WebSocketSession session(String user, String address, String httpSessionId) {
+		WebSocketSession session = mock(WebSocketSession.class);
+		Principal principal = () -> user;
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME, httpSessionId);
+		given(session.getId()).willReturn("ws-" + (++this.ids));
+		given(session.getPrincipal()).willReturn(principal);
+		given(session.getRemoteAddress()).willReturn(new InetSocketAddress(address, 40000));
+		given(session.getAttributes()).willReturn(attributes);
+		return session;
+	}
+
+}
