@@ -35,6 +35,8 @@ class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterc
 
 	private static final String CONNECTED = RefusalReporter.class.getName() + ".connected";
 
+	private static final String REFUSED = RefusalReporter.class.getName() + ".refused";
+
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
 	RefusalReporter(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
@@ -90,8 +92,20 @@ class RefusalReporter implements WebSocketMessageBrokerConfigurer, ChannelInterc
 		error(client, FrameErrors.reason(ex, client));
 	}
 
+	/**
+	 * Sends the session its ERROR frame, once: Spring closes the connection after it, and
+	 * a second ERROR racing the first could close it before the first is written.
+	 */
 	private void error(StompHeaderAccessor client, String reason) {
 		FrameErrors.log(client.getCommand(), client.getSessionId(), reason);
+		Map<String, Object> attributes = client.getSessionAttributes();
+		if (attributes != null) {
+			synchronized (attributes) {
+				if (attributes.putIfAbsent(REFUSED, Boolean.TRUE) != null) {
+					return;
+				}
+			}
+		}
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		error.setSessionId(client.getSessionId());
