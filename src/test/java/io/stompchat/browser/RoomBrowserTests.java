@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -94,6 +96,30 @@ class RoomBrowserTests {
 		this.alice.screenshotForDocs("room");
 		assertThat(this.alice.scriptProblems()).isEmpty();
 		assertThat(this.bob.scriptProblems()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xhr-streaming", "eventsource" })
+	void otherSockJsTransportsCanBeForced(String transport) {
+		chatOver(transport);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "iframe-eventsource", "iframe-xhr-polling" })
+	@Disabled("/ws/iframe.html runs an inline script and loads SockJS from a CDN: needs setClientLibraryUrl"
+			+ "(\"/webjars/sockjs-client/sockjs.min.js\") and the script's hash in the CSP of /ws/iframe.html")
+	void iframeSockJsTransportsCanBeForced(String transport) {
+		chatOver(transport);
+	}
+
+	private void chatOver(String transport) {
+		this.alice.enterRoom(this.room, transport);
+		assertThat(this.alice.transport()).isEqualTo(transport);
+		this.alice.send("over " + transport);
+		this.bob.waitForChat("over " + transport);
+		this.bob.send("back to " + transport);
+		this.alice.waitForChat("back to " + transport);
+		assertThat(this.alice.scriptProblems()).isEmpty();
 	}
 
 	@Test
