@@ -90,8 +90,21 @@ public class MessagePosting {
 
 	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId,
 			String sessionId) {
-		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
 		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, text, clientId);
+			// listeners (presence, read markers, lobby) run outside the room's lock
+			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message, sessionId)));
+			return stored;
+		}
+		finally {
+			sample.stop(this.meters.timer("chat.messages.post", "type", type.name()));
+		}
+	}
+
+	private Optional<MessageView> storeAndBroadcast(String roomId, MessageType type, String sender, String text,
+			String clientId) {
+		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
 		lock.lock();
 		try {
 			if (clientId != null
@@ -112,12 +125,10 @@ public class MessagePosting {
 				throw ex;
 			}
 			this.broker.convertAndSend("/topic/room." + roomId, stored);
-			this.events.publishEvent(new MessagePosted(stored, sessionId));
 			return Optional.of(stored);
 		}
 		finally {
 			lock.unlock();
-			sample.stop(this.meters.timer("chat.messages.post", "type", type.name()));
 		}
 	}
 
