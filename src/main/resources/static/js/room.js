@@ -311,6 +311,7 @@
 			lastSeq = Math.max(lastSeq, message.seq);
 		});
 		add(all, false);
+		list.setAttribute('aria-busy', 'false');
 		scrollToBottom();
 		showHistoryEdge();
 		var gap = advance();
@@ -554,9 +555,18 @@
 		return Array.from(text).length;
 	}
 
+	var focusBack = false;
+
 	function setComposerEnabled(enabled) {
+		if (!enabled && document.activeElement === input) {
+			focusBack = true; // a disabled field loses focus: give it back when live again
+		}
 		input.disabled = !enabled;
 		updateComposer();
+		if (enabled && focusBack) {
+			focusBack = false;
+			input.focus();
+		}
 	}
 
 	function updateComposer() {
