@@ -123,6 +123,33 @@ class RoomBrowserTests {
 	}
 
 	@Test
+	void theCounterAppearsNearTheLimitAndTooLongCannotBeSent() {
+		WebElement counter = this.alice.find("#counter");
+		WebElement send = this.alice.find("#send");
+		typeLength(10);
+		assertThat(counter.isDisplayed()).isFalse();
+		assertThat(send.isEnabled()).isTrue();
+		typeLength(1900);
+		assertThat(counter.getText()).isEqualTo("1900 / 2000");
+		// code points, not UTF-16 units: 2000 emoji are 2000 characters
+		this.alice.script("const input = document.getElementById('text');"
+				+ " input.value = '\\u{1F600}'.repeat(2000); input.dispatchEvent(new Event('input'));");
+		assertThat(counter.getText()).isEqualTo("2000 / 2000");
+		assertThat(send.isEnabled()).isTrue();
+		typeLength(2001);
+		assertThat(counter.getAttribute("class")).contains("counter-over");
+		assertThat(send.isEnabled()).isFalse();
+		this.alice.find("#text").sendKeys(Keys.ENTER);
+		typeLength(0);
+		assertThat(this.bob.chatTexts()).isEmpty();
+	}
+
+	private void typeLength(int length) {
+		this.alice.script("const input = document.getElementById('text');"
+				+ " input.value = 'x'.repeat(arguments[0]); input.dispatchEvent(new Event('input'));", length);
+	}
+
+	@Test
 	void markupInAMessageIsShownAsTextAndNeverRuns() {
 		String markup = "<img src=x onerror=\"window.pwned=true;alert(1)\"><b>bold</b>";
 		this.alice.send(markup);
