@@ -66,6 +66,14 @@ class LobbyBrowserTests {
 	}
 
 	@Test
+	void anUnknownRoomShowsANotFoundPageWithTheWayBack() {
+		this.carol.open("/rooms/no-such-room-" + suffix());
+		assertThat(this.carol.find("h1").getText()).isEqualTo("Not found");
+		this.carol.find("main a.button").click();
+		this.carol.waitUntil((d) -> this.carol.path().equals("/"));
+	}
+
+	@Test
 	void aTakenNameOrAddressIsRefusedNextToTheField() {
 		String id = "movie-night-" + suffix();
 		this.carol.open("/");
