@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import io.stompchat.message.MessagePosted;
 import io.stompchat.message.MessageView;
@@ -14,7 +13,10 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -79,8 +81,10 @@ class LobbyUpdates implements SmartLifecycle {
 	 * @param roomId the room
 	 */
 	void pushTo(String username, String roomId) {
-		this.summaries.forUser(username, roomId)
-			.ifPresent((summary) -> this.broker.convertAndSendToUser(username, QUEUE, summary));
+		SimpUser user = this.registry.getUser(username);
+		if (user != null) {
+			this.summaries.forUser(username, roomId).ifPresent((summary) -> send(user, summary));
+		}
 	}
 
 	void flush() {
@@ -99,13 +103,27 @@ class LobbyUpdates implements SmartLifecycle {
 	}
 
 	private void pushToEveryone(String roomId, MessageView lastMessage) {
-		Set<String> users = this.registry.getUsers().stream().map(SimpUser::getName).collect(Collectors.toSet());
+		Set<SimpUser> users = this.registry.getUsers();
 		if (users.isEmpty()) {
 			return;
 		}
 		this.summaries.forEveryone(roomId, lastMessage)
-			.ifPresent((room) -> users
-				.forEach((user) -> this.broker.convertAndSendToUser(user, QUEUE, room.summaryFor(user))));
+			.ifPresent((room) -> users.forEach((user) -> send(user, room.summaryFor(user.getName()))));
+	}
+
+	/**
+	 * Sends to each session of the user by its id, as {@code @SendToUser(broadcast =
+	 * false)} does. A plain {@code convertAndSendToUser} to a user with two sessions
+	 * fails on the second one when publish order is preserved ("Expected mutable
+	 * SimpMessageHeaderAccessor", Spring Framework 7.0.10).
+	 */
+	private void send(SimpUser user, RoomSummary summary) {
+		for (SimpSession session : user.getSessions()) {
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setSessionId(session.getId());
+			headers.setLeaveMutable(true);
+			this.broker.convertAndSendToUser(user.getName(), QUEUE, summary, headers.getMessageHeaders());
+		}
 	}
 
 	@Override
