@@ -58,7 +58,7 @@ class ChatEndToEndTests {
 			b.send("/app/room." + this.roomId + ".chat", chat("hi alice", null));
 			b.send("/app/room." + this.roomId + ".leave");
 			for (Inbox inbox : List.of(atAlice, atBob)) {
-				List<JsonNode> seen = inbox.awaitCount(5);
+				List<JsonNode> seen = inbox.awaitMessages(5);
 				assertThat(seen).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
 				assertThat(seen).extracting((m) -> m.get("type").asString())
 					.containsExactly("JOIN", "JOIN", "CHAT", "CHAT", "LEAVE");
@@ -84,7 +84,7 @@ class ChatEndToEndTests {
 			a.send("/app/room." + this.roomId + ".join");
 			a.send("/app/room." + this.roomId + ".chat", chat("first <b>line</b>", null));
 			a.send("/app/room." + this.roomId + ".chat", chat("  second line, kept as sent  ", null));
-			topic.awaitCount(3);
+			topic.awaitMessages(3);
 			Inbox bobHistory = b.subscribe("/app/room." + this.roomId + ".history");
 			JsonNode page = bobHistory.awaitCount(1).get(0);
 			assertThat(page.get("hasMore").asBoolean()).isFalse();
