@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.Texts;
 
@@ -42,12 +44,15 @@ public class MessagePosting {
 
 	private final ApplicationEventPublisher events;
 
+	private final MeterRegistry meters;
+
 	MessagePosting(Messages messages, TransactionTemplate transaction, SimpMessageSendingOperations broker,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MeterRegistry meters) {
 		this.messages = messages;
 		this.transaction = transaction;
 		this.broker = broker;
 		this.events = events;
+		this.meters = meters;
 		for (int i = 0; i < STRIPES; i++) {
 			this.roomLocks[i] = new ReentrantLock(true);
 		}
@@ -85,6 +90,20 @@ public class MessagePosting {
 
 	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId,
 			String sessionId) {
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, text, clientId);
+			// listeners (presence, read markers, lobby) run outside the room's lock
+			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message, sessionId)));
+			return stored;
+		}
+		finally {
+			sample.stop(this.meters.timer("chat.messages.post", "type", type.name()));
+		}
+	}
+
+	private Optional<MessageView> storeAndBroadcast(String roomId, MessageType type, String sender, String text,
+			String clientId) {
 		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
 		lock.lock();
 		try {
@@ -106,7 +125,6 @@ public class MessagePosting {
 				throw ex;
 			}
 			this.broker.convertAndSend("/topic/room." + roomId, stored);
-			this.events.publishEvent(new MessagePosted(stored, sessionId));
 			return Optional.of(stored);
 		}
 		finally {

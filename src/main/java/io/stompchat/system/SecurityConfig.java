@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -46,6 +46,7 @@ class SecurityConfig {
 						+ "\"detail\":\"Sign in first (form login or HTTP Basic).\",\"error\":\"unauthorized\"}")
 					.getBytes(StandardCharsets.UTF_8));
 		};
+		AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
@@ -56,7 +57,14 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(unauthorized, apiOrSocket))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (apiOrSocket.matches(request)) {
+					unauthorized.commence(request, response, ex);
+				}
+				else {
+					toLogin.commence(request, response, ex);
+				}
+			}))
 			// SockJS posts frames over HTTP: the STOMP CONNECT frame carries the token
 			// instead.
 			// A request with Basic credentials cannot be forged by another site's page.
@@ -74,9 +82,14 @@ class SecurityConfig {
 				new HttpSessionSecurityContextRepository());
 	}
 
+	/**
+	 * BCrypt over the SHA-256 of the password: BCrypt reads only 72 bytes, and passwords
+	 * may be 128 characters of any script.
+	 * @return the encoder
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+		return new PrehashedBcrypt();
 	}
 
 	private static boolean hasBasicCredentials(HttpServletRequest request) {

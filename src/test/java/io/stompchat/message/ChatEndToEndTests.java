@@ -1,178 +1,20 @@
 package io.stompchat.message;
 
-import java.util.List;
-import java.util.Map;
-
-import io.stompchat.support.ChatUser;
-import io.stompchat.support.Inbox;
-import io.stompchat.support.StompTestClient;
-import io.stompchat.support.StompTestClient.Transport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-
-import static io.stompchat.support.StompTestClient.chat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The core chat through a real STOMP client; every scenario runs over native WebSocket,
- * SockJS xhr-streaming and SockJS xhr-polling.
+ * The chat scenarios on Spring's in-memory broker, the default set-up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChatEndToEndTests {
+class ChatEndToEndTests extends ChatScenarios {
 
 	@LocalServerPort
 	int port;
 
-	ChatUser alice;
-
-	ChatUser bob;
-
-	String roomId;
-
-	@BeforeEach
-	void setUp() {
-		this.alice = ChatUser.signUp(this.port, "alice");
-		this.bob = ChatUser.signUp(this.port, "bob");
-		this.roomId = "e2e-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
-	}
-
-	@ParameterizedTest
-	@EnumSource(Transport.class)
-	void twoUsersSeeEachOthersJoinChatAndLeave(Transport transport) throws Exception {
-		try (StompTestClient a = StompTestClient.connect(this.alice, transport);
-				StompTestClient b = StompTestClient.connect(this.bob, transport)) {
-			Inbox atAlice = subscribed(a, "/topic/room." + this.roomId);
-			Inbox atBob = subscribed(b, "/topic/room." + this.roomId);
-			a.send("/app/room." + this.roomId + ".join");
-			b.send("/app/room." + this.roomId + ".join");
-			a.send("/app/room." + this.roomId + ".chat", chat("hello from alice", "c-1"));
-			b.send("/app/room." + this.roomId + ".chat", chat("hi alice", null));
-			b.send("/app/room." + this.roomId + ".leave");
-			for (Inbox inbox : List.of(atAlice, atBob)) {
-				List<JsonNode> seen = inbox.awaitMessages(5);
-				assertThat(seen).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
-				assertThat(seen).extracting((m) -> m.get("type").asString())
-					.containsExactly("JOIN", "JOIN", "CHAT", "CHAT", "LEAVE");
-				assertThat(seen).extracting((m) -> m.get("sender").asString())
-					.containsExactly(this.alice.username(), this.bob.username(), this.alice.username(),
-							this.bob.username(), this.bob.username());
-				JsonNode hello = seen.get(2);
-				assertThat(hello.get("text").asString()).isEqualTo("hello from alice");
-				assertThat(hello.get("clientId").asString()).isEqualTo("c-1");
-				assertThat(hello.get("roomId").asString()).isEqualTo(this.roomId);
-				assertThat(hello.get("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-				assertThat(seen.get(0).get("text").isNull()).isTrue();
-			}
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(Transport.class)
-	void historyIsSentOnceToTheSubscriberAlone(Transport transport) throws Exception {
-		try (StompTestClient a = StompTestClient.connect(this.alice, transport);
-				StompTestClient b = StompTestClient.connect(this.bob, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
-			a.send("/app/room." + this.roomId + ".join");
-			a.send("/app/room." + this.roomId + ".chat", chat("first <b>line</b>", null));
-			a.send("/app/room." + this.roomId + ".chat", chat("  second line, kept as sent  ", null));
-			topic.awaitMessages(3);
-			Inbox bobHistory = b.subscribe("/app/room." + this.roomId + ".history");
-			JsonNode page = bobHistory.awaitCount(1).get(0);
-			assertThat(page.get("hasMore").asBoolean()).isFalse();
-			assertThat(page.get("messages")).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L);
-			assertThat(page.get("messages").get(1).get("text").asString()).isEqualTo("first <b>line</b>");
-			assertThat(page.get("messages").get(2).get("text").asString()).isEqualTo("  second line, kept as sent  ");
-			Inbox aliceHistory = a.subscribe("/app/room." + this.roomId + ".history");
-			aliceHistory.awaitCount(1);
-			assertThat(bobHistory.all()).hasSize(1);
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(Transport.class)
-	void spoofedSenderIsIgnored(Transport transport) throws Exception {
-		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
-			a.send("/app/room." + this.roomId + ".chat",
-					Map.of("text", "it is me", "sender", this.bob.username(), "type", "LEAVE", "seq", 99));
-			StompHeaders headers = new StompHeaders();
-			headers.setDestination("/app/room." + this.roomId + ".chat");
-			headers.add("user", this.bob.username());
-			headers.add("simpUser", this.bob.username());
-			headers.add("sender", this.bob.username());
-			a.send(headers, "{\"text\": \"really me\"}");
-			List<JsonNode> seen = topic.awaitCount(2);
-			assertThat(seen).extracting((m) -> m.get("sender").asString()).containsOnly(this.alice.username());
-			assertThat(seen).extracting((m) -> m.get("type").asString()).containsOnly("CHAT");
-			assertThat(seen).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L);
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(Transport.class)
-	void aRepeatedClientIdIsStoredAndBroadcastOnce(Transport transport) throws Exception {
-		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
-			a.send("/app/room." + this.roomId + ".chat", chat("once", "retry-1"));
-			a.send("/app/room." + this.roomId + ".chat", chat("once", "retry-1"));
-			a.send("/app/room." + this.roomId + ".chat", chat("after", "retry-2"));
-			topic.await((m) -> "after".equals(m.path("text").asString()));
-			assertThat(topic.all()).extracting(StompTestClient::text).containsExactly("once", "after");
-			JsonNode history = this.alice.getJson("/api/rooms/" + this.roomId + "/messages");
-			assertThat(history.get("messages")).extracting((m) -> m.get("clientId").asString())
-				.containsExactly("retry-1", "retry-2");
-			assertThat(history.get("messages")).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L);
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(Transport.class)
-	void refusedSendsAreAnsweredAndTheSessionKeepsWorking(Transport transport) throws Exception {
-		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
-			Inbox errors = a.subscribe("/user/queue/errors");
-			String chat = "/app/room." + this.roomId + ".chat";
-			a.send(chat, chat("   \n\t ", null));
-			a.send(chat, chat("x".repeat(2001), null));
-			a.sendRaw(chat, "this is not json");
-			a.send(chat, Map.of("clientId", "no-text"));
-			a.send(chat, chat("ok", "c".repeat(65)));
-			a.send("/app/room.no-such-room.chat", chat("hello?", null));
-			List<JsonNode> refusals = errors.awaitCount(6);
-			assertThat(refusals).extracting((e) -> e.get("status").asInt())
-				.containsExactly(400, 400, 400, 400, 400, 404);
-			assertThat(refusals.get(0).get("error").asString()).isEqualTo("invalid_message");
-			assertThat(refusals.get(0).get("destination").asString()).isEqualTo(chat);
-			assertThat(refusals.get(0).get("detail").asString()).isNotBlank();
-			assertThat(refusals.get(5).get("error").asString()).isEqualTo("unknown_room");
-			String longest = "😀".repeat(2000);
-			a.send(chat, chat(longest, null));
-			a.send(chat, chat("still here", null));
-			List<JsonNode> stored = topic.awaitCount(2);
-			assertThat(stored).extracting(StompTestClient::text).containsExactly(longest, "still here");
-			assertThat(stored).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L);
-			assertThat(a.isConnected()).isTrue();
-			assertThat(a.problems()).isEmpty();
-		}
-	}
-
-	/**
-	 * Subscribes, then waits until the subscription is in place: the history reply proves
-	 * that the frames before it were handled.
-	 */
-	private Inbox subscribed(StompTestClient client, String topic) {
-		Inbox inbox = client.subscribe(topic);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
+	@Override
+	int port() {
+		return this.port;
 	}
 
 }

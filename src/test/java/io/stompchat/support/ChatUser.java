@@ -58,6 +58,15 @@ public final class ChatUser {
 		return signUp(port, name, "password-" + name);
 	}
 
+	/**
+	 * A client that has not signed in (yet).
+	 * @param port the server's port
+	 * @return the client
+	 */
+	public static ChatUser anonymous(int port) {
+		return new ChatUser(port, null);
+	}
+
 	public static ChatUser signUp(int port, String username, String password) {
 		ChatUser user = new ChatUser(port, username);
 		HttpResponse<String> response = user.postForm("/signup", Map.of("username", username, "password", password));

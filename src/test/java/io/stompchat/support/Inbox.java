@@ -20,12 +20,23 @@ public final class Inbox {
 
 	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
+	private final List<Timed> timed = new CopyOnWriteArrayList<>();
+
 	Inbox(String destination) {
 		this.destination = destination;
 	}
 
 	void add(JsonNode payload) {
+		this.timed.add(new Timed(payload, System.nanoTime()));
 		this.received.add(payload);
+	}
+
+	/**
+	 * Every payload with the {@link System#nanoTime()} of its arrival, for the benchmark.
+	 * @return the payloads with arrival times
+	 */
+	public List<Timed> timedAll() {
+		return List.copyOf(this.timed);
 	}
 
 	public List<JsonNode> all() {
@@ -87,6 +98,15 @@ public final class Inbox {
 			.alias(n + " payloads on " + this.destination + " (got " + this.received.size() + ")")
 			.until(() -> this.received.size() >= n);
 		return all();
+	}
+
+	/**
+	 * A payload and when it arrived.
+	 *
+	 * @param payload the payload
+	 * @param arrivedAt its arrival, in {@link System#nanoTime()}
+	 */
+	public record Timed(JsonNode payload, long arrivedAt) {
 	}
 
 	@Override

@@ -1,0 +1,59 @@
+package io.stompchat.message;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The chat scenarios through the broker relay to a real RabbitMQ (rabbitmq_stomp on port
+ * 61613, guest/guest, virtual host {@code /}), with two server instances. CI installs and
+ * starts RabbitMQ; elsewhere the tests are skipped and say how to get it.
+ */
+class RabbitRelayEndToEndTests extends ChatScenarios {
+
+	static final int STOMP_PORT = Integer.getInteger("rabbitmq.stomp.port", 61613);
+
+	static ConfigurableApplicationContext one;
+
+	static ConfigurableApplicationContext two;
+
+	@BeforeAll
+	static void start() {
+		Assumptions.assumeTrue(reachable(), "RabbitMQ's STOMP port " + STOMP_PORT + " is closed: apt-get install "
+				+ "rabbitmq-server && rabbitmq-plugins enable rabbitmq_stomp && rabbitmq-server -detached");
+		one = ArtemisRelayEndToEndTests.RelayInstances.start(STOMP_PORT, "guest", "guest", "rabbit");
+		two = ArtemisRelayEndToEndTests.RelayInstances.start(STOMP_PORT, "guest", "guest", "rabbit");
+	}
+
+	@AfterAll
+	static void stop() {
+		ArtemisRelayEndToEndTests.RelayInstances.close(one, two);
+	}
+
+	@Override
+	int port() {
+		return ArtemisRelayEndToEndTests.RelayInstances.port(one);
+	}
+
+	@Override
+	int otherPort() {
+		return ArtemisRelayEndToEndTests.RelayInstances.port(two);
+	}
+
+	private static boolean reachable() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", STOMP_PORT), 1000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
