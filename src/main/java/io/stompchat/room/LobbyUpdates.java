@@ -15,7 +15,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
@@ -112,17 +111,19 @@ class LobbyUpdates implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends to each session of the user by its id, as {@code @SendToUser(broadcast =
-	 * false)} does. A plain {@code convertAndSendToUser} to a user with two sessions
-	 * fails on the second one when publish order is preserved ("Expected mutable
-	 * SimpMessageHeaderAccessor", Spring Framework 7.0.10).
+	 * Sends to each session of the user, on whichever instance it is, straight to the
+	 * broker destination that Spring's user destination resolver gives
+	 * {@code /user/queue/rooms} for that session ({@code /queue/rooms-user{session id}}),
+	 * with the original destination for the client to see. Two things rule out the plain
+	 * {@code convertAndSendToUser}: to a user with two sessions it fails on the second
+	 * one when publish order is preserved ("Expected mutable SimpMessageHeaderAccessor",
+	 * Spring Framework 7.0.10); and addressed with a session id header, the relay sends
+	 * through that session's own broker connection, which only its own instance has.
 	 */
 	private void send(SimpUser user, RoomSummary summary) {
 		for (SimpSession session : user.getSessions()) {
-			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-			headers.setSessionId(session.getId());
-			headers.setLeaveMutable(true);
-			this.broker.convertAndSendToUser(user.getName(), QUEUE, summary, headers.getMessageHeaders());
+			this.broker.convertAndSend(QUEUE + "-user" + session.getId(), summary,
+					Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, "/user" + QUEUE));
 		}
 	}
 
