@@ -6,7 +6,6 @@ import io.stompchat.support.Browser;
 import io.stompchat.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -134,7 +133,6 @@ class LobbyBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs room summaries on /user/queue/rooms (room-experience issue)")
 	void theListFollowsNewMessagesWithoutAReload() {
 		String id = "live-" + suffix();
 		this.carol.open("/");

@@ -8,7 +8,6 @@ import io.stompchat.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -270,7 +269,6 @@ class RoomBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs TYPING events on /topic/room.{id} (room-experience issue)")
 	void typingShowsUntilTheLineIsSent() {
 		this.bob.find("#text").sendKeys("thinking");
 		this.alice.waitUntil((d) -> this.alice.find("#typing").getText().equals(this.bobName + " is typing…"));
@@ -280,7 +278,6 @@ class RoomBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs PRESENCE events on /topic/room.{id} (room-experience issue)")
 	void theMemberListFollowsWhoIsInTheRoom() {
 		this.alice.waitUntil((d) -> this.alice.find("#member-list").getText().contains(this.bobName));
 		assertThat(this.alice.find("#member-count").getText()).isEqualTo("2");
