@@ -39,6 +39,7 @@
 	var noticeText = document.getElementById('notice-text');
 	var memberList = document.getElementById('member-list');
 	var memberCount = document.getElementById('member-count');
+	var members = document.getElementById('members');
 
 	var timeFormat = new Intl.DateTimeFormat(chat.lang(), { hour: 'numeric', minute: '2-digit' });
 	var dayFormat = new Intl.DateTimeFormat(chat.lang(), { dateStyle: 'full' });
@@ -311,6 +312,7 @@
 			lastSeq = Math.max(lastSeq, message.seq);
 		});
 		add(all, false);
+		list.setAttribute('aria-busy', 'false');
 		scrollToBottom();
 		showHistoryEdge();
 		var gap = advance();
@@ -394,10 +396,9 @@
 		renderTyping();
 	}
 
-	var presenceSeen = false;
-
+	// the member list shows once the server tells who is online (PRESENCE), never a guess
 	function onPresence(event) {
-		presenceSeen = true;
+		members.hidden = false;
 		var online = (event.online || []).slice().sort(function (a, b) {
 			if (a === me) {
 				return -1;
@@ -498,10 +499,6 @@
 			}
 			// presence belongs to the STOMP session: every new session joins again
 			connection.send('/app/room.' + roomId + '.join');
-			if (!presenceSeen) {
-				onPresence({ online: [me] });
-				presenceSeen = false;
-			}
 			outbox.forEach(function (entry, clientId) {
 				connection.send('/app/room.' + roomId + '.chat', { text: entry.text, clientId: clientId });
 			});
@@ -554,9 +551,18 @@
 		return Array.from(text).length;
 	}
 
+	var focusBack = false;
+
 	function setComposerEnabled(enabled) {
+		if (!enabled && document.activeElement === input) {
+			focusBack = true; // a disabled field loses focus: give it back when live again
+		}
 		input.disabled = !enabled;
 		updateComposer();
+		if (enabled && focusBack) {
+			focusBack = false;
+			input.focus();
+		}
 	}
 
 	function updateComposer() {

@@ -17,11 +17,12 @@ interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
 	 * @param roomId the room
 	 * @param username the reader
 	 * @param seq the seq read
-	 * @return rows changed
+	 * @return 1 when it moved, 0 when it stayed
 	 */
 	@Modifying
 	@Query(value = "update read_markers set seq = least(:seq, (select r.last_seq from rooms r where r.id = :roomId))"
-			+ " where room_id = :roomId and username = :username and seq < :seq", nativeQuery = true)
+			+ " where room_id = :roomId and username = :username"
+			+ " and seq < least(:seq, (select r.last_seq from rooms r where r.id = :roomId))", nativeQuery = true)
 	int moveForward(String roomId, String username, long seq);
 
 	/**

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Read markers: one starts at a user's first JOIN of a room; {@code /app/room.{id}.read}
- * moves it forward, never backwards.
+ * moves it forward, never backwards and never past the room's last message. When it
+ * moves, the user's lobbies receive the room with the new unread count.
  */
 @Controller
 class ReadMarking {
@@ -28,10 +29,13 @@ class ReadMarking {
 
 	private final TransactionTemplate transaction;
 
-	ReadMarking(ReadMarkers markers, Rooms rooms, TransactionTemplate transaction) {
+	private final LobbyUpdates lobby;
+
+	ReadMarking(ReadMarkers markers, Rooms rooms, TransactionTemplate transaction, LobbyUpdates lobby) {
 		this.markers = markers;
 		this.rooms = rooms;
 		this.transaction = transaction;
+		this.lobby = lobby;
 	}
 
 	@EventListener
@@ -50,8 +54,12 @@ class ReadMarking {
 			throw Refusal.unknownRoom(roomId);
 		}
 		start(roomId, user.getName(), 0);
-		this.transaction
-			.executeWithoutResult((status) -> this.markers.moveForward(roomId, user.getName(), request.seq()));
+		Integer moved = this.transaction
+			.execute((status) -> this.markers.moveForward(roomId, user.getName(), request.seq()));
+		if (moved != null && moved > 0) {
+			// their unread count changed: every lobby of theirs shows it
+			this.lobby.pushTo(user.getName(), roomId);
+		}
 	}
 
 	private void start(String roomId, String username, long seq) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds room summaries: the rooms, their last messages and a user's unread counts, in
- * three queries whatever the number of rooms.
+ * Builds room summaries. Every room for one user: four queries whatever the number of
+ * rooms. One room for every user: one query, two when its last message is not known yet.
  */
 @Component
 @Transactional(readOnly = true)
@@ -39,20 +39,37 @@ class RoomSummaries {
 		List<Room> all = this.rooms.findAllByOrderByLastActivityAtDescIdAsc();
 		Map<String, MessageView> last = this.history.lastMessages(all.stream().map(Room::getId).toList());
 		Map<String, Long> unread = unread(username);
+		Map<String, Integer> online = this.presence.onlineCounts();
 		return all.stream()
-			.map((room) -> summary(room, last.get(room.getId()), unread.getOrDefault(room.getId(), 0L)))
+			.map((room) -> new RoomSummary(room.getId(), room.getName(), last.get(room.getId()),
+					unread.getOrDefault(room.getId(), 0L), online.getOrDefault(room.getId(), 0)))
 			.toList();
 	}
 
 	Optional<RoomSummary> forUser(String username, String roomId) {
-		return this.rooms.findById(roomId).map((room) -> {
-			MessageView last = this.history.lastMessages(List.of(roomId)).get(roomId);
-			return summary(room, last, unread(username).getOrDefault(roomId, 0L));
-		});
+		return forEveryone(roomId, null).map((room) -> room.summaryFor(username));
 	}
 
-	private RoomSummary summary(Room room, MessageView last, long unread) {
-		return new RoomSummary(room.getId(), room.getName(), last, unread, this.presence.online(room.getId()).size());
+	/**
+	 * One room as every user sees it.
+	 * @param roomId the room
+	 * @param lastMessage its last message when the caller knows it, or null
+	 * @return the room, or empty when there is no such room
+	 */
+	Optional<Audience> forEveryone(String roomId, MessageView lastMessage) {
+		List<Object[]> rows = this.rooms.audience(roomId);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Long> unread = new HashMap<>();
+		for (Object[] row : rows) {
+			if (row[2] != null) {
+				unread.put((String) row[2], ((Number) row[3]).longValue());
+			}
+		}
+		MessageView last = (lastMessage != null) ? lastMessage : this.history.lastMessages(List.of(roomId)).get(roomId);
+		return Optional
+			.of(new Audience(roomId, (String) rows.get(0)[0], last, ((Number) rows.get(0)[1]).intValue(), unread));
 	}
 
 	private Map<String, Long> unread(String username) {
@@ -61,6 +78,24 @@ class RoomSummaries {
 			counts.put((String) row[0], ((Number) row[1]).longValue());
 		}
 		return counts;
+	}
+
+	/**
+	 * A room with what differs per user: the unread counts.
+	 *
+	 * @param id the room id
+	 * @param name the room name
+	 * @param lastMessage the last message, or null
+	 * @param online users online in the room
+	 * @param unread unread count by user; users who never joined are absent
+	 */
+	record Audience(String id, String name, MessageView lastMessage, int online, Map<String, Long> unread) {
+
+		RoomSummary summaryFor(String username) {
+			return new RoomSummary(this.id, this.name, this.lastMessage, this.unread.getOrDefault(username, 0L),
+					this.online);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import io.stompchat.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,6 +53,25 @@ class LanguageAndLayoutBrowserTests {
 		this.phone.signUp(this.name, "비밀번호-password");
 		assertThat(this.phone.find("#rooms-heading").getText()).isEqualTo("채팅방");
 		assertThat(this.phone.scrollsSideways()).isFalse();
+
+		// sign out, find the name taken, sign in again: all in Korean
+		this.phone.find(".logout-form button").click();
+		this.phone.waitUntil((d) -> this.phone.path().equals("/login?logout"));
+		assertThat(this.phone.find(".notice-info").getText()).isEqualTo("로그아웃되었습니다.");
+		this.phone.open("/signup");
+		this.phone.find("#username").sendKeys(this.name.toUpperCase());
+		this.phone.find("#password").sendKeys("another-password");
+		this.phone.find("form.stack button[type=submit]").click();
+		this.phone.waitUntil((d) -> !d.findElements(By.cssSelector("#signup-errors")).isEmpty());
+		assertThat(this.phone.find("#signup-errors li").getText()).isEqualTo("이미 사용 중인 사용자 이름입니다.");
+		assertThat(this.phone.find("#username").getDomProperty("value")).isEqualTo(this.name.toUpperCase());
+		assertThat(this.phone.scrollsSideways()).isFalse();
+		this.phone.screenshot("signup-taken-ko-390");
+		this.phone.open("/login");
+		this.phone.find("#username").sendKeys(this.name);
+		this.phone.find("#password").sendKeys("비밀번호-password");
+		this.phone.find("form.stack button[type=submit]").click();
+		this.phone.waitUntil((d) -> this.phone.path().equals("/"));
 
 		String room = "long-" + suffix();
 		this.phone.createRoom("아주 긴 이름의 채팅방 " + "가나다라마바사아자차카타파하".repeat(4), room);

@@ -6,7 +6,6 @@ import io.stompchat.support.Browser;
 import io.stompchat.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -63,6 +62,14 @@ class LobbyBrowserTests {
 		this.carol.waitUntil((d) -> this.carol.path().startsWith("/rooms/"));
 		this.carol.waitUntilLive();
 		assertThat(this.carol.find(".room-header h1").getText()).isEqualTo(name);
+	}
+
+	@Test
+	void anUnknownRoomShowsANotFoundPageWithTheWayBack() {
+		this.carol.open("/rooms/no-such-room-" + suffix());
+		assertThat(this.carol.find("h1").getText()).isEqualTo("Not found");
+		this.carol.find("main a.button").click();
+		this.carol.waitUntil((d) -> this.carol.path().equals("/"));
 	}
 
 	@Test
@@ -126,7 +133,6 @@ class LobbyBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs room summaries on /user/queue/rooms (room-experience issue)")
 	void theListFollowsNewMessagesWithoutAReload() {
 		String id = "live-" + suffix();
 		this.carol.open("/");

@@ -8,8 +8,9 @@ import io.stompchat.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -94,6 +95,57 @@ class RoomBrowserTests {
 		this.alice.screenshotForDocs("room");
 		assertThat(this.alice.scriptProblems()).isEmpty();
 		assertThat(this.bob.scriptProblems()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xhr-streaming", "eventsource" })
+	void otherSockJsTransportsCanBeForced(String transport) {
+		chatOver(transport);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "iframe-eventsource", "iframe-xhr-polling" })
+	@Disabled("/ws/iframe.html runs an inline script and loads SockJS from a CDN: needs setClientLibraryUrl"
+			+ "(\"/webjars/sockjs-client/sockjs.min.js\") and the script's hash in the CSP of /ws/iframe.html")
+	void iframeSockJsTransportsCanBeForced(String transport) {
+		chatOver(transport);
+	}
+
+	private void chatOver(String transport) {
+		this.alice.enterRoom(this.room, transport);
+		assertThat(this.alice.transport()).isEqualTo(transport);
+		this.alice.send("over " + transport);
+		this.bob.waitForChat("over " + transport);
+		this.bob.send("back to " + transport);
+		this.alice.waitForChat("back to " + transport);
+		assertThat(this.alice.scriptProblems()).isEmpty();
+	}
+
+	@Test
+	void theCounterAppearsNearTheLimitAndTooLongCannotBeSent() {
+		WebElement counter = this.alice.find("#counter");
+		WebElement send = this.alice.find("#send");
+		typeLength(10);
+		assertThat(counter.isDisplayed()).isFalse();
+		assertThat(send.isEnabled()).isTrue();
+		typeLength(1900);
+		assertThat(counter.getText()).isEqualTo("1900 / 2000");
+		// code points, not UTF-16 units: 2000 emoji are 2000 characters
+		this.alice.script("const input = document.getElementById('text');"
+				+ " input.value = '\\u{1F600}'.repeat(2000); input.dispatchEvent(new Event('input'));");
+		assertThat(counter.getText()).isEqualTo("2000 / 2000");
+		assertThat(send.isEnabled()).isTrue();
+		typeLength(2001);
+		assertThat(counter.getAttribute("class")).contains("counter-over");
+		assertThat(send.isEnabled()).isFalse();
+		this.alice.find("#text").sendKeys(Keys.ENTER);
+		typeLength(0);
+		assertThat(this.bob.chatTexts()).isEmpty();
+	}
+
+	private void typeLength(int length) {
+		this.alice.script("const input = document.getElementById('text');"
+				+ " input.value = 'x'.repeat(arguments[0]); input.dispatchEvent(new Event('input'));", length);
 	}
 
 	@Test
@@ -217,7 +269,6 @@ class RoomBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs TYPING events on /topic/room.{id} (room-experience issue)")
 	void typingShowsUntilTheLineIsSent() {
 		this.bob.find("#text").sendKeys("thinking");
 		this.alice.waitUntil((d) -> this.alice.find("#typing").getText().equals(this.bobName + " is typing…"));
@@ -227,7 +278,6 @@ class RoomBrowserTests {
 	}
 
 	@Test
-	@Disabled("Needs PRESENCE events on /topic/room.{id} (room-experience issue)")
 	void theMemberListFollowsWhoIsInTheRoom() {
 		this.alice.waitUntil((d) -> this.alice.find("#member-list").getText().contains(this.bobName));
 		assertThat(this.alice.find("#member-count").getText()).isEqualTo("2");

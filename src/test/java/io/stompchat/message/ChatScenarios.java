@@ -73,11 +73,11 @@ abstract class ChatScenarios {
 				// across instances the broker may interleave two senders' messages: order
 				// by seq,
 				// as clients do
-				List<JsonNode> seen = inbox.awaitCount(5)
+				List<JsonNode> seen = inbox.awaitMessages(5)
 					.stream()
 					.sorted(Comparator.comparingLong((m) -> m.get("seq").asLong()))
 					.toList();
-				assertThat(inbox.all()).hasSize(5);
+				assertThat(inbox.messages()).hasSize(5);
 				assertThat(seen).extracting((m) -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
 				assertThat(sentBy(seen, this.alice)).containsExactly("JOIN", "CHAT:hello from alice");
 				assertThat(sentBy(seen, this.bob)).containsExactly("JOIN", "CHAT:hi alice", "LEAVE");
@@ -90,7 +90,7 @@ abstract class ChatScenarios {
 				assertThat(hello.get("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 				assertThat(seen.get(0).get("text").isNull()).isTrue();
 			}
-			assertThat(atAlice.all()).containsExactlyInAnyOrderElementsOf(atBob.all());
+			assertThat(atAlice.messages()).containsExactlyInAnyOrderElementsOf(atBob.messages());
 		}
 	}
 
@@ -110,7 +110,7 @@ abstract class ChatScenarios {
 			a.send("/app/room." + this.roomId + ".join");
 			a.send("/app/room." + this.roomId + ".chat", chat("first <b>line</b>", null));
 			a.send("/app/room." + this.roomId + ".chat", chat("  second line, kept as sent  ", null));
-			topic.awaitCount(3);
+			topic.awaitMessages(3);
 			Inbox bobHistory = b.subscribe("/app/room." + this.roomId + ".history");
 			JsonNode page = bobHistory.awaitCount(1).get(0);
 			assertThat(page.get("hasMore").asBoolean()).isFalse();

@@ -304,6 +304,7 @@ public final class Browser implements AutoCloseable {
 	 * @param name file name without extension
 	 */
 	public void screenshotForDocs(String name) {
+		script("if (document.activeElement) { document.activeElement.blur(); }");
 		Path shot = screenshot(name);
 		Path docs = Path.of("docs", "screenshots");
 		if (Files.isRegularFile(Path.of("pom.xml"))) {

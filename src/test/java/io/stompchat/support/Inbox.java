@@ -53,6 +53,28 @@ public final class Inbox {
 	}
 
 	/**
+	 * The stored messages (those with a {@code seq}), without the ephemeral
+	 * {@code TYPING} and {@code PRESENCE} events that share a room's topic.
+	 * @return those received so far, in order of arrival
+	 */
+	public List<JsonNode> messages() {
+		return this.received.stream().filter((node) -> node.has("seq")).toList();
+	}
+
+	/**
+	 * Waits until at least n stored messages arrived, ephemeral events aside.
+	 * @param n how many
+	 * @return the stored messages received
+	 */
+	public List<JsonNode> awaitMessages(int n) {
+		Awaitility.await()
+			.atMost(TIMEOUT)
+			.alias(n + " messages on " + this.destination + " (got " + this.received.size() + " payloads)")
+			.until(() -> messages().size() >= n);
+		return messages();
+	}
+
+	/**
 	 * Waits until a payload matches.
 	 * @param condition what to wait for
 	 * @return the first matching payload

@@ -1,14 +1,19 @@
 package io.stompchat.support;
 
+import java.io.IOException;
 import java.lang.reflect.Type;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
@@ -19,7 +24,10 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -51,13 +59,16 @@ public final class StompTestClient implements AutoCloseable {
 
 	private final WebSocketStompClient client;
 
+	private final Capturing transport;
+
 	private final StompSession session;
 
 	private final List<String> problems = new CopyOnWriteArrayList<>();
 
-	private StompTestClient(WebSocketStompClient client, String url, WebSocketHttpHeaders handshake,
-			StompHeaders connect) throws Exception {
+	private StompTestClient(WebSocketStompClient client, Capturing transport, String url,
+			WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
 		this.client = client;
+		this.transport = transport;
 		this.session = client.connectAsync(url, handshake, connect, new StompSessionHandlerAdapter() {
 
 			@Override
@@ -105,22 +116,24 @@ public final class StompTestClient implements AutoCloseable {
 	 */
 	public static StompTestClient connect(int port, Transport transport, WebSocketHttpHeaders handshake,
 			StompHeaders connect) throws Exception {
+		Capturing capturing = new Capturing();
 		WebSocketClient transportClient = switch (transport) {
 			case WEBSOCKET -> new StandardWebSocketClient();
-			case XHR_STREAMING -> new SockJsClient(List.of(new RestTemplateXhrTransport()));
+			case XHR_STREAMING -> new SockJsClient(List.of(new RestTemplateXhrTransport(capturing.http())));
 			case XHR_POLLING -> {
-				RestTemplateXhrTransport polling = new RestTemplateXhrTransport();
+				RestTemplateXhrTransport polling = new RestTemplateXhrTransport(capturing.http());
 				polling.setXhrStreamingDisabled(true);
 				yield new SockJsClient(List.of(polling));
 			}
 		};
-		WebSocketStompClient client = new WebSocketStompClient(transportClient);
+		capturing.delegate = transportClient;
+		WebSocketStompClient client = new WebSocketStompClient(capturing);
 		client.setMessageConverter(new JsonText());
 		client.setTaskScheduler(heartbeats);
 		client.setDefaultHeartbeat(new long[] { 0, 0 });
 		String url = (transport == Transport.WEBSOCKET) ? "ws://localhost:" + port + "/ws/websocket"
 				: "http://localhost:" + port + "/ws";
-		return new StompTestClient(client, url, handshake, connect);
+		return new StompTestClient(client, capturing, url, handshake, connect);
 	}
 
 	/**
@@ -200,12 +213,91 @@ public final class StompTestClient implements AutoCloseable {
 		return message.path("text").asString(null);
 	}
 
+	/**
+	 * Drops the connection without a STOMP DISCONNECT, as a closed laptop lid or a lost
+	 * network does: over WebSocket the transport is closed under the STOMP session; over
+	 * SockJS the client simply stops polling, and the server notices only by itself.
+	 * @throws IOException when closing fails
+	 */
+	public void kill() throws IOException {
+		this.transport.kill();
+		this.client.stop();
+	}
+
 	@Override
 	public void close() {
-		if (this.session.isConnected()) {
-			this.session.disconnect();
+		try {
+			if (this.session.isConnected()) {
+				this.session.disconnect();
+			}
+		}
+		catch (RuntimeException ex) {
+			// the connection is already going away
 		}
 		this.client.stop();
+	}
+
+	/**
+	 * Keeps hold of the transport under the STOMP session, so that a test can drop it:
+	 * the WebSocket session, and the HTTP connections of SockJS XHR transports.
+	 */
+	static final class Capturing implements WebSocketClient {
+
+		private WebSocketClient delegate;
+
+		private volatile WebSocketSession session;
+
+		private volatile boolean dropped;
+
+		private final List<HttpURLConnection> connections = new CopyOnWriteArrayList<>();
+
+		RestTemplate http() {
+			RestTemplate http = new RestTemplate(new SimpleClientHttpRequestFactory() {
+
+				@Override
+				protected void prepareConnection(HttpURLConnection connection, String httpMethod) throws IOException {
+					super.prepareConnection(connection, httpMethod);
+					Capturing.this.connections.add(connection);
+				}
+
+			});
+			http.getInterceptors().add((request, body, execution) -> {
+				if (this.dropped) {
+					throw new IOException("The test dropped the connection");
+				}
+				return execution.execute(request, body);
+			});
+			return http;
+		}
+
+		void kill() throws IOException {
+			this.dropped = true;
+			if (this.connections.isEmpty()) {
+				WebSocketSession transport = this.session;
+				if (transport != null) {
+					transport.close();
+				}
+			}
+			this.connections.forEach(HttpURLConnection::disconnect);
+		}
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate,
+				Object... uriVariables) {
+			return this.delegate.execute(handler, uriTemplate, uriVariables).thenApply(this::keep);
+		}
+
+		@Override
+		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, WebSocketHttpHeaders headers,
+				URI uri) {
+			return this.delegate.execute(handler, headers, uri).thenApply(this::keep);
+		}
+
+		private WebSocketSession keep(WebSocketSession session) {
+			this.session = session;
+			return session;
+		}
+
 	}
 
 	/**

@@ -1,0 +1,22 @@
+/**
+ * The pages in a real browser: Selenium drives Debian's {@code chromium} through its
+ * {@code chromium-driver} (never a downloaded browser or driver), headless, against the
+ * whole application on a random port.
+ *
+ * <ul>
+ * <li>{@code RoomBrowserTests}: two people chatting, one on native WebSocket and one on
+ * forced SockJS xhr-polling (and xhr-streaming, eventsource); markup shown as text and
+ * never run; a reload shows the history once; a network drop loses and doubles nothing;
+ * scrolling up loads earlier pages; a refused message; Leave.</li>
+ * <li>{@code LobbyBrowserTests}: previews, unread and online counts, order, the
+ * create-room form and its errors, the read marker.</li>
+ * <li>{@code LanguageAndLayoutBrowserTests}: {@code Accept-Language: ko} on a 390 px wide
+ * window, light and dark, with no sideways scrolling.</li>
+ * </ul>
+ *
+ * Run them alone with {@code ./mvnw verify -Dtest='*BrowserTests'}. Where Chromium is not
+ * installed they are skipped with the command that installs it. Screenshots land in
+ * {@code target/screenshots}; the lobby and room ones are copied to
+ * {@code docs/screenshots} for the README.
+ */
+package io.stompchat.browser;

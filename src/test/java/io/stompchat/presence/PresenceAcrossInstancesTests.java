@@ -1,0 +1,120 @@
+package io.stompchat.presence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.stompchat.ChatApplication;
+import io.stompchat.support.ChatUser;
+import io.stompchat.support.EmbeddedArtemis;
+import io.stompchat.support.Inbox;
+import io.stompchat.support.StompTestClient;
+import io.stompchat.support.StompTestClient.Transport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two server instances on the broker relay (a real ActiveMQ Artemis) sharing one
+ * database: alice is connected to one, bob to the other, and presence, typing and the
+ * lobby behave as on one server.
+ */
+class PresenceAcrossInstancesTests {
+
+	static EmbeddedArtemis artemis;
+
+	static ConfigurableApplicationContext one;
+
+	static ConfigurableApplicationContext two;
+
+	@BeforeAll
+	static void start() throws Exception {
+		artemis = EmbeddedArtemis.start();
+		one = instance();
+		two = instance();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { one, two }) {
+			if (instance != null) {
+				instance.close();
+			}
+		}
+		if (artemis != null) {
+			artemis.close();
+		}
+	}
+
+	@Test
+	void usersOnDifferentInstancesSeeEachOtherComeTypeTalkAndGo() throws Exception {
+		ChatUser alice = ChatUser.signUp(port(one), "alice");
+		ChatUser bob = ChatUser.signUp(port(two), "bob");
+		String roomId = "across-" + alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
+		assertThat(
+				alice.postJson("/api/rooms", "{\"name\": \"" + roomId + "\", \"id\": \"" + roomId + "\"}").statusCode())
+			.isEqualTo(201);
+		try (StompTestClient a = StompTestClient.connect(alice, Transport.WEBSOCKET);
+				StompTestClient b = StompTestClient.connect(bob, Transport.WEBSOCKET)) {
+			Inbox atAlice = subscribed(a, roomId);
+			Inbox atBob = subscribed(b, roomId);
+			Inbox aliceLobby = a.subscribe("/user/queue/rooms");
+			a.send("/app/room." + roomId + ".join");
+			atBob.await(PresenceEndToEndTests.online(alice.username()));
+			b.send("/app/room." + roomId + ".join");
+			atAlice.await(PresenceEndToEndTests.online(alice.username(), bob.username()));
+			assertThat(alice.getJson("/api/rooms/" + roomId).get("online").asInt()).isEqualTo(2);
+
+			b.send("/app/room." + roomId + ".typing", Map.of("typing", true));
+			atAlice.await((m) -> "TYPING".equals(m.path("type").asString("")) && m.path("typing").asBoolean()
+					&& bob.username().equals(m.path("sender").asString("")));
+
+			// the registry of the other instance learns of alice's session by broadcast
+			awaitRegistryOf(two, alice.username());
+			b.send("/app/room." + roomId + ".chat", StompTestClient.chat("from the other instance", null));
+			JsonNode summary = aliceLobby.await((s) -> roomId.equals(s.path("id").asString(""))
+					&& "from the other instance".equals(s.path("lastMessage").path("text").asString("")));
+			assertThat(summary.get("unread").asLong()).isEqualTo(1);
+			assertThat(summary.get("online").asInt()).isEqualTo(2);
+
+			b.kill();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(15))
+				.until(() -> PresenceEndToEndTests.snapshots(atAlice),
+						(snapshots) -> snapshots.size() == 3 && snapshots.get(2).equals(List.of(alice.username())));
+		}
+	}
+
+	private static void awaitRegistryOf(ConfigurableApplicationContext instance, String username) {
+		SimpUserRegistry registry = instance.getBean(SimpUserRegistry.class);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> registry.getUser(username) != null);
+	}
+
+	private static Inbox subscribed(StompTestClient client, String roomId) {
+		Inbox inbox = client.subscribe("/topic/room." + roomId);
+		client.subscribe("/app/room." + roomId + ".history").awaitCount(1);
+		return inbox;
+	}
+
+	private static int port(ConfigurableApplicationContext instance) {
+		return ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+	private static ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(ChatApplication.class).run("--server.port=0", "--spring.jmx.enabled=false",
+				"--spring.datasource.url=jdbc:h2:mem:relay-presence;DB_CLOSE_DELAY=-1",
+				"--chat.broker.relay.enabled=true", "--chat.broker.relay.host=127.0.0.1",
+				"--chat.broker.relay.port=" + artemis.port(), "--chat.broker.relay.login=guest",
+				"--chat.broker.relay.passcode=guest", "--chat.broker.relay.virtual-host=/");
+	}
+
+}

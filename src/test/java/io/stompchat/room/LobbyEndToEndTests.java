@@ -1,0 +1,126 @@
+package io.stompchat.room;
+
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.stompchat.support.ChatUser;
+import io.stompchat.support.Inbox;
+import io.stompchat.support.StompTestClient;
+import io.stompchat.support.StompTestClient.Transport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.stompchat.support.StompTestClient.chat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live lobby: {@code /user/queue/rooms} receives a room's summary, as that user sees
+ * it, whenever it changes for them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LobbyEndToEndTests {
+
+	@LocalServerPort
+	int port;
+
+	ChatUser alice;
+
+	ChatUser bob;
+
+	String roomId;
+
+	@BeforeEach
+	void setUp() {
+		this.alice = ChatUser.signUp(this.port, "alice");
+		this.bob = ChatUser.signUp(this.port, "bob");
+		this.roomId = "lobby-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
+		assertThat(this.alice
+			.postJson("/api/rooms", "{\"name\": \"Lobby " + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void anotherUsersMessageRaisesTheUnreadCountAndReadingClearsIt() throws Exception {
+		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
+				StompTestClient lobby = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
+				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
+			Inbox rooms = lobby(lobby);
+			Inbox topic = subscribed(a);
+			a.send(room("join"));
+			topic.await((m) -> m.path("seq").asLong() == 1);
+			a.send(room("leave"));
+			topic.await((m) -> m.path("seq").asLong() == 2);
+			b.send(room("chat"), chat("you there?", null));
+			JsonNode summary = rooms
+				.await(summary((s) -> s.path("lastMessage").path("text").asString("").equals("you there?")));
+			assertThat(summary.get("name").asString()).isEqualTo("Lobby " + this.roomId);
+			assertThat(summary.get("unread").asLong()).isEqualTo(1);
+			assertThat(summary.get("lastMessage").get("sender").asString()).isEqualTo(this.bob.username());
+			b.send(room("chat"), chat("hello?", null));
+			rooms.await(summary((s) -> s.get("unread").asLong() == 2));
+			a.send(room("read"), Map.of("seq", 4));
+			JsonNode read = rooms.await(
+					summary((s) -> s.get("unread").asLong() == 0 && s.path("lastMessage").path("seq").asLong() == 4));
+			assertThat(read.get("lastMessage").get("text").asString()).isEqualTo("hello?");
+		}
+	}
+
+	@Test
+	void everyConnectedUserHearsOfANewMessageAndOwnMessagesAreNotUnread() throws Exception {
+		ChatUser carol = ChatUser.signUp(this.port, "carol");
+		try (StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET);
+				StompTestClient c = StompTestClient.connect(carol, Transport.WEBSOCKET)) {
+			Inbox atBob = lobby(b);
+			Inbox atCarol = lobby(c);
+			b.send(room("join"));
+			b.send(room("chat"), chat("first", null));
+			Predicate<JsonNode> first = summary((s) -> "first".equals(s.path("lastMessage").path("text").asString("")));
+			assertThat(atBob.await(first).get("unread").asLong()).isZero();
+			assertThat(atCarol.await(first).get("unread").asLong()).isZero();
+		}
+	}
+
+	@Test
+	void theOnlineCountFollowsPresence() throws Exception {
+		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
+				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
+			Inbox rooms = lobby(a);
+			b.send(room("join"));
+			rooms.await(summary((s) -> s.get("online").asInt() == 1));
+			a.send(room("join"));
+			rooms.await(summary((s) -> s.get("online").asInt() == 2));
+			b.kill();
+			JsonNode alone = rooms.await(summary((s) -> s.get("online").asInt() == 1
+					&& s.path("lastMessage").path("sender").asString("").equals(this.alice.username())));
+			assertThat(alone.get("lastMessage").get("type").asString()).isEqualTo("JOIN");
+		}
+	}
+
+	private Predicate<JsonNode> summary(Predicate<JsonNode> condition) {
+		return (s) -> this.roomId.equals(s.path("id").asString("")) && condition.test(s);
+	}
+
+	private String room(String command) {
+		return "/app/room." + this.roomId + "." + command;
+	}
+
+	/**
+	 * Subscribes to the lobby queue, then waits until it is in place.
+	 */
+	private Inbox lobby(StompTestClient client) {
+		Inbox inbox = client.subscribe("/user/queue/rooms");
+		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
+		return inbox;
+	}
+
+	private Inbox subscribed(StompTestClient client) {
+		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
+		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
+		return inbox;
+	}
+
+}

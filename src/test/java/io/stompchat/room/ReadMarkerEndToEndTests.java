@@ -1,0 +1,160 @@
+package io.stompchat.room;
+
+import java.util.List;
+import java.util.Map;
+
+import io.stompchat.support.ChatUser;
+import io.stompchat.support.Inbox;
+import io.stompchat.support.StompTestClient;
+import io.stompchat.support.StompTestClient.Transport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.stompchat.support.StompTestClient.chat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Read markers and unread counts through real STOMP clients and the REST room list.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadMarkerEndToEndTests {
+
+	@LocalServerPort
+	int port;
+
+	ChatUser alice;
+
+	ChatUser bob;
+
+	String roomId;
+
+	@BeforeEach
+	void setUp() {
+		this.alice = ChatUser.signUp(this.port, "alice");
+		this.bob = ChatUser.signUp(this.port, "bob");
+		this.roomId = "read-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
+		assertThat(this.alice
+			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void theMarkerNeverMovesBackwardsNorPastTheLastMessage() throws Exception {
+		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
+				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
+			Inbox topic = subscribed(a);
+			a.send(room("join"));
+			b.send(room("join"));
+			for (int i = 1; i <= 3; i++) {
+				b.send(room("chat"), chat("line " + i, null));
+			}
+			topic.await(seq(5));
+			assertThat(unread(this.alice)).isEqualTo(3);
+			a.send(room("read"), Map.of("seq", 4));
+			a.send(room("read"), Map.of("seq", 2));
+			// a frame of alice's own after the reads: once it is back, the reads were
+			// handled
+			a.send(room("chat"), chat("barrier", null));
+			topic.await(seq(6));
+			assertThat(unread(this.alice)).isEqualTo(1);
+			a.send(room("read"), Map.of("seq", 999));
+			a.send(room("chat"), chat("barrier", null));
+			topic.await(seq(7));
+			b.send(room("chat"), chat("after the end", null));
+			topic.await(seq(8));
+			assertThat(unread(this.alice)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void unreadCountsOnlyOtherUsersChatAfterTheMarker() throws Exception {
+		ChatUser carol = ChatUser.signUp(this.port, "carol");
+		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
+				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET);
+				StompTestClient c = StompTestClient.connect(carol, Transport.WEBSOCKET)) {
+			Inbox topic = subscribed(a);
+			a.send(room("join"));
+			a.send(room("chat"), chat("mine", null));
+			a.send(room("chat"), chat("mine too", null));
+			topic.await(seq(3));
+			b.send(room("join"));
+			b.send(room("chat"), chat("theirs", null));
+			topic.await(seq(5));
+			c.send(room("join"));
+			c.send(room("leave"));
+			topic.await(seq(7));
+			b.send(room("leave"));
+			topic.await(seq(8));
+			assertThat(unread(this.alice)).isEqualTo(1);
+			assertThat(unread(this.bob)).isZero();
+			assertThat(unread(carol)).isZero();
+		}
+	}
+
+	@Test
+	void aRoomNeverJoinedShowsNoUnread() throws Exception {
+		ChatUser carol = ChatUser.signUp(this.port, "carol");
+		try (StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
+			Inbox topic = subscribed(b);
+			b.send(room("join"));
+			b.send(room("chat"), chat("anyone?", null));
+			topic.await(seq(2));
+			assertThat(unread(carol)).isZero();
+			JsonNode listed = listed(carol);
+			assertThat(listed.get("unread").asLong()).isZero();
+			assertThat(listed.get("lastMessage").get("text").asString()).isEqualTo("anyone?");
+		}
+	}
+
+	@Test
+	void badReadsAreRefusedAndTheSessionKeepsWorking() throws Exception {
+		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
+			Inbox errors = a.subscribe("/user/queue/errors");
+			Inbox topic = subscribed(a);
+			a.sendRaw(room("read"), "{}");
+			a.sendRaw(room("read"), "{\"seq\": -1}");
+			a.sendRaw(room("read"), "{\"seq\": \"seven\"}");
+			a.sendRaw(room("read"), "not json");
+			a.sendRaw("/app/room.no-such-room.read", "{\"seq\": 1}");
+			List<JsonNode> refused = errors.awaitCount(5);
+			assertThat(refused).extracting((e) -> e.get("status").asInt()).containsExactly(400, 400, 400, 400, 404);
+			assertThat(refused.get(0).get("error").asString()).isEqualTo("invalid_read");
+			assertThat(refused.get(0).get("destination").asString()).isEqualTo(room("read"));
+			a.send(room("join"));
+			topic.await(seq(1));
+			assertThat(a.problems()).isEmpty();
+		}
+	}
+
+	private long unread(ChatUser user) {
+		return user.getJson("/api/rooms/" + this.roomId).get("unread").asLong();
+	}
+
+	private JsonNode listed(ChatUser user) {
+		for (JsonNode room : user.getJson("/api/rooms")) {
+			if (this.roomId.equals(room.get("id").asString())) {
+				return room;
+			}
+		}
+		throw new AssertionError(this.roomId + " is not listed");
+	}
+
+	private String room(String command) {
+		return "/app/room." + this.roomId + "." + command;
+	}
+
+	private static java.util.function.Predicate<JsonNode> seq(long seq) {
+		return (m) -> m.path("seq").asLong(0) == seq;
+	}
+
+	private Inbox subscribed(StompTestClient client) {
+		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
+		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
+		return inbox;
+	}
+
+}
