@@ -37,7 +37,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins).withSockJS();
+		registry.addEndpoint("/ws")
+			.setAllowedOriginPatterns(origins)
+			.withSockJS()
+			// the iframe transports load SockJS from here, not from a CDN
+			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
 		registry.setPreserveReceiveOrder(true);
 	}
 
