@@ -55,7 +55,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registry.addEndpoint("/ws")
 			.setAllowedOriginPatterns(origins)
 			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()))
-			.withSockJS();
+			.withSockJS()
+			// the iframe transports load SockJS from here, not from a CDN
+			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
 		registry.setPreserveReceiveOrder(true);
 		registry.setErrorHandler(new FrameErrors());
 	}

@@ -141,12 +141,13 @@ class LobbyBrowserTests {
 		this.dave.open("/");
 		this.carol.enterRoom(id, null);
 		this.carol.send("fresh from carol");
-		WebElement first = this.dave.waitUntil((d) -> {
+		String badge = this.dave.waitUntil((d) -> {
 			WebElement row = d.findElement(By.cssSelector("#room-list li:first-child"));
 			return id.equals(row.getAttribute("data-room-id"))
-					&& row.getText().contains(this.carolName + ": fresh from carol") ? row : null;
+					&& row.getText().contains(this.carolName + ": fresh from carol")
+							? row.findElement(By.cssSelector(".badge-unread")).getText() : null;
 		});
-		assertThat(first.findElement(By.cssSelector(".badge-unread")).getText()).startsWith("1");
+		assertThat(badge).startsWith("1");
 	}
 
 	private static String suffix() {

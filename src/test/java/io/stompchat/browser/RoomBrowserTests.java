@@ -105,8 +105,6 @@ class RoomBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "iframe-eventsource", "iframe-xhr-polling" })
-	@Disabled("/ws/iframe.html runs an inline script and loads SockJS from a CDN: needs setClientLibraryUrl"
-			+ "(\"/webjars/sockjs-client/sockjs.min.js\") and the script's hash in the CSP of /ws/iframe.html")
 	void iframeSockJsTransportsCanBeForced(String transport) {
 		chatOver(transport);
 	}

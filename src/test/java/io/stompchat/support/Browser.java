@@ -278,7 +278,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(100)).until(condition);
+		// pages re-render lists as updates arrive: an element found a moment ago may be
+		// gone
+		WebDriverWait wait = new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(100));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait.until(condition);
 	}
 
 	/**
