@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw test -Dtest=ChatBenchmark -DexcludedGroups=none}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "chat.limits.messages-per-window=100000", "chat.limits.sends-per-window=100000" })
 class ChatBenchmark {
 
 	static final int USERS = 10;

@@ -1,0 +1,134 @@
+package io.stompchat.room;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import io.stompchat.support.ChatUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/rooms}: creating, listing and reading rooms, and every refusal as a problem
+ * detail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RoomRestIntegrationTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	ChatUser user;
+
+	String unique;
+
+	@BeforeEach
+	void setUp() {
+		this.user = ChatUser.signUp(this.port, "roomer");
+		this.unique = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void generalExistsOnAFreshInstall() {
+		JsonNode general = this.user.getJson("/api/rooms/general");
+		assertThat(general.get("id").asString()).isEqualTo("general");
+		assertThat(general.get("name").asString()).isEqualTo("General");
+		assertThat(general.has("lastMessage")).isTrue();
+		assertThat(general.get("unread").asLong()).isZero();
+		assertThat(general.has("online")).isTrue();
+	}
+
+	@Test
+	void aCreatedRoomIsAnsweredWithLocationAndListedFirst() {
+		String id = "club-" + this.unique;
+		HttpResponse<String> created = create(
+				"{\"name\": \"  Book club " + this.unique + "  \", \"id\": \"" + id + "\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/rooms/" + id);
+		JsonNode room = this.json.readTree(created.body());
+		assertThat(room.get("id").asString()).isEqualTo(id);
+		assertThat(room.get("name").asString()).isEqualTo("Book club " + this.unique);
+		assertThat(room.get("lastMessage").isNull()).isTrue();
+		assertThat(this.user.getJson("/api/rooms/" + id).get("name").asString()).isEqualTo("Book club " + this.unique);
+		assertThat(this.user.getJson("/api/rooms").get(0).get("id").asString()).isEqualTo(id);
+	}
+
+	@Test
+	void theIdIsDerivedFromTheNameWhenAbsent() {
+		JsonNode room = this.json.readTree(create("{\"name\": \"Café Crème " + this.unique + "\"}").body());
+		assertThat(room.get("id").asString()).isEqualTo("cafe-creme-" + this.unique);
+		JsonNode korean = this.json.readTree(create("{\"name\": \"독서 모임 " + this.unique + "\"}").body());
+		assertThat(korean.get("id").asString()).matches("[a-z0-9][a-z0-9-]{0,63}");
+	}
+
+	@Test
+	void aTakenIdOrNameIsAConflict() {
+		String id = "taken-" + this.unique;
+		assertThat(create("{\"name\": \"Taken " + this.unique + "\", \"id\": \"" + id + "\"}").statusCode())
+			.isEqualTo(201);
+		assertConflict(create("{\"name\": \"Other " + this.unique + "\", \"id\": \"" + id + "\"}"));
+		assertConflict(create("{\"name\": \"TAKEN " + this.unique + "\"}"));
+		assertConflict(create("{\"name\": \"Ｔａｋｅｎ " + this.unique + "\"}"));
+	}
+
+	@Test
+	void eightyCharactersThatExpandUnderNormalizationAreAccepted() {
+		String name = "\uFDFA".repeat(79) + this.unique.charAt(0);
+		HttpResponse<String> created = create("{\"name\": \"" + name + "\", \"id\": \"wide-" + this.unique + "\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"name\": \"\"}", "{\"name\": \"   \"}", "{}", "{\"name\": \"ok\", \"id\": \"Bad Id\"}",
+			"{\"name\": \"ok\", \"id\": \"-dash\"}", "{\"name\": \"ok\", \"id\": \"has.dot\"}",
+			"{\"name\": \"ok\", \"id\": \"room*\"}", "not json" })
+	void anInvalidRoomIsRefused(String body) {
+		HttpResponse<String> response = create(body);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void aNameOverEightyCharactersIsRefused() {
+		assertThat(create("{\"name\": \"" + "x".repeat(81) + "\"}").statusCode()).isEqualTo(400);
+		assertThat(
+				create("{\"name\": \"" + "😀".repeat(80) + "\", \"id\": \"emoji-" + this.unique + "\"}").statusCode())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void anUnknownRoomIsNotFound() {
+		HttpResponse<String> response = this.user.get("/api/rooms/no-such-room-" + this.unique);
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void slugsAreValidIds() {
+		assertThat(RoomController.slug("Book club")).isEqualTo("book-club");
+		assertThat(RoomController.slug("  --Hello, World!--  ")).isEqualTo("hello-world");
+		assertThat(RoomController.slug("한국어")).isEmpty();
+		assertThat(RoomController.slug("a".repeat(100))).hasSize(64);
+	}
+
+	private HttpResponse<String> create(String body) {
+		return this.user.postJson("/api/rooms", body);
+	}
+
+	private void assertConflict(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(409);
+	}
+
+}
