@@ -51,10 +51,7 @@ abstract class ChatScenarios {
 	void setUp() {
 		this.alice = ChatUser.signUp(port(), "alice");
 		this.bob = ChatUser.signUp(otherPort(), "bob");
-		this.roomId = "e2e-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.roomId = this.alice.createRoom("e2e");
 	}
 
 	@ParameterizedTest

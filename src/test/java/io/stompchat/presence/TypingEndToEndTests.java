@@ -38,10 +38,7 @@ class TypingEndToEndTests {
 	void setUp() {
 		this.alice = ChatUser.signUp(this.port, "alice");
 		this.bob = ChatUser.signUp(this.port, "bob");
-		this.roomId = "typing-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.roomId = this.alice.createRoom("typing");
 	}
 
 	@Test

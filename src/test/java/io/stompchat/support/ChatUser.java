@@ -139,6 +139,20 @@ public final class ChatUser {
 	}
 
 	/**
+	 * Creates a room of this user's own, named and identified after the user.
+	 * @param prefix start of the room id
+	 * @return the id of the created room
+	 */
+	public String createRoom(String prefix) {
+		String id = prefix + "-" + this.username.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-");
+		HttpResponse<String> created = postJson("/api/rooms", "{\"name\": \"" + id + "\", \"id\": \"" + id + "\"}");
+		if (created.statusCode() != 201) {
+			throw new IllegalStateException("Creating room " + id + " answered " + created.statusCode());
+		}
+		return id;
+	}
+
+	/**
 	 * The token that the STOMP CONNECT frame and state-changing requests carry.
 	 * @return the token from {@code GET /api/csrf}
 	 */
