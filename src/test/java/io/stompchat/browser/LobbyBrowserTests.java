@@ -1,5 +1,6 @@
 package io.stompchat.browser;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.stompchat.support.Browser;
@@ -110,26 +111,36 @@ class LobbyBrowserTests {
 		this.carol.waitForChat("Next book: Pachinko by Min Jin Lee.\nWho is in?");
 
 		this.dave.driver().navigate().refresh();
-		WebElement first = this.dave.waitUntil((d) -> {
+		// live lobby updates replace rows: read each row whole, inside the wait
+		String rowSelector = "#room-list li[data-room-id='" + busy + "']";
+		List<String> shown = this.dave.waitUntil((d) -> {
 			WebElement row = d.findElement(By.cssSelector("#room-list li:first-child"));
-			return busy.equals(row.getAttribute("data-room-id")) ? row : null;
+			if (!busy.equals(row.getAttribute("data-room-id"))) {
+				return null;
+			}
+			return List.of(row.findElement(By.cssSelector(".room-preview")).getText(),
+					row.findElement(By.cssSelector(".badge-unread")).getText(),
+					row.findElement(By.cssSelector(".room-online")).getText(),
+					row.findElement(By.cssSelector(".room-link")).getAttribute("href"));
 		});
-		assertThat(first.findElement(By.cssSelector(".room-preview")).getText())
-			.isEqualTo(this.carolName + ": Next book: Pachinko by Min Jin Lee. Who is in?");
-		assertThat(first.findElement(By.cssSelector(".badge-unread")).getText()).startsWith("1");
-		assertThat(first.findElement(By.cssSelector(".room-online")).getText()).isEqualTo("1 online");
-		assertThat(first.findElement(By.cssSelector(".room-link")).getAttribute("href")).endsWith("/rooms/" + busy);
+		assertThat(shown.get(0)).isEqualTo(this.carolName + ": Next book: Pachinko by Min Jin Lee. Who is in?");
+		assertThat(shown.get(1)).startsWith("1");
+		assertThat(shown.get(2)).isEqualTo("1 online");
+		assertThat(shown.get(3)).endsWith("/rooms/" + busy);
 		this.dave.screenshotForDocs("lobby");
 
 		// reading the room moves dave's read marker: the badge goes
-		first.findElement(By.cssSelector(".room-link")).click();
+		this.dave.waitUntil((d) -> {
+			d.findElement(By.cssSelector(rowSelector + " .room-link")).click();
+			return true;
+		});
 		this.dave.waitUntilLive();
 		this.dave.waitForChat("Next book: Pachinko by Min Jin Lee.\nWho is in?");
 		this.dave.waitUntil((d) -> this.dave.find("#main").getAttribute("data-read-seq") != null);
 		this.dave.open("/");
-		WebElement row = this.dave
-			.waitUntil((d) -> d.findElement(By.cssSelector("#room-list li[data-room-id='" + busy + "']")));
-		assertThat(row.findElement(By.cssSelector(".badge-unread")).isDisplayed()).isFalse();
+		Boolean badgeHidden = this.dave
+			.waitUntil((d) -> !d.findElement(By.cssSelector(rowSelector + " .badge-unread")).isDisplayed());
+		assertThat(badgeHidden).isTrue();
 	}
 
 	@Test
