@@ -1,5 +1,6 @@
 package io.stompchat.presence;
 
+import io.stompchat.system.ScheduledWork;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +20,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
@@ -47,7 +47,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * finds no rows and changes nothing.
  */
 @Component
-public class Presence implements SmartLifecycle {
+public class Presence extends ScheduledWork {
 
 	static final Duration FLUSH_EVERY = Duration.ofMillis(150);
 
@@ -74,19 +74,13 @@ public class Presence implements SmartLifecycle {
 	/** Session id → rooms it joined, for the sessions of this instance. */
 	private final Map<String, Set<String>> localSessions = new ConcurrentHashMap<>();
 
-	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-
-	private volatile boolean running;
-
 	Presence(JoinedSessions joined, SimpUserRegistry registry, SimpMessageSendingOperations broker,
 			ApplicationEventPublisher events) {
+		super("presence-");
 		this.joined = joined;
 		this.registry = registry;
 		this.broker = broker;
 		this.events = events;
-		this.scheduler.setPoolSize(1);
-		this.scheduler.setThreadNamePrefix("presence-");
-		this.scheduler.setDaemon(true);
 	}
 
 	@EventListener
@@ -218,22 +212,9 @@ public class Presence implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler.initialize();
-		this.scheduler.scheduleWithFixedDelay(this::flush, FLUSH_EVERY);
-		this.scheduler.scheduleWithFixedDelay(this::sweep, Instant.now().plus(SWEEP_EVERY), SWEEP_EVERY);
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		this.scheduler.shutdown();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void schedule(TaskScheduler scheduler) {
+		scheduler.scheduleWithFixedDelay(this::flush, FLUSH_EVERY);
+		scheduler.scheduleWithFixedDelay(this::sweep, Instant.now().plus(SWEEP_EVERY), SWEEP_EVERY);
 	}
 
 	/**

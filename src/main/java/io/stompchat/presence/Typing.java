@@ -1,5 +1,6 @@
 package io.stompchat.presence;
 
+import io.stompchat.system.ScheduledWork;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import io.stompchat.presence.TypingBoard.Key;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.RoomIds;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -20,7 +20,7 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
@@ -33,7 +33,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * {@link #EXPIRES_AFTER}, and when its user sends a message, leaves or loses the session.
  */
 @Controller
-class Typing implements SmartLifecycle {
+class Typing extends ScheduledWork {
 
 	static final Duration EXPIRES_AFTER = Duration.ofSeconds(6);
 
@@ -53,16 +53,10 @@ class Typing implements SmartLifecycle {
 
 	private final SimpMessageSendingOperations broker;
 
-	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-
-	private volatile boolean running;
-
 	Typing(Presence presence, SimpMessageSendingOperations broker) {
+		super("typing-");
 		this.presence = presence;
 		this.broker = broker;
-		this.scheduler.setPoolSize(1);
-		this.scheduler.setThreadNamePrefix("typing-");
-		this.scheduler.setDaemon(true);
 	}
 
 	@MessageMapping("room.{roomId}.typing")
@@ -123,21 +117,8 @@ class Typing implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler.initialize();
-		this.scheduler.scheduleWithFixedDelay(this::sweep, Instant.now().plus(SWEEP_EVERY), SWEEP_EVERY);
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		this.scheduler.shutdown();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void schedule(TaskScheduler scheduler) {
+		scheduler.scheduleWithFixedDelay(this::sweep, Instant.now().plus(SWEEP_EVERY), SWEEP_EVERY);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.stompchat.room;
 
+import io.stompchat.system.ScheduledWork;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -11,14 +12,13 @@ import io.stompchat.presence.PresenceChanged;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * signed-in user, so every connected user may see every room.
  */
 @Component
-class LobbyUpdates implements SmartLifecycle {
+class LobbyUpdates extends ScheduledWork {
 
 	static final Duration FLUSH_EVERY = Duration.ofMillis(200);
 
@@ -51,17 +51,11 @@ class LobbyUpdates implements SmartLifecycle {
 	/** Rooms changed since the last flush, with their latest message seen here. */
 	private final Map<String, Change> changed = new ConcurrentHashMap<>();
 
-	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-
-	private volatile boolean running;
-
 	LobbyUpdates(RoomSummaries summaries, SimpUserRegistry registry, SimpMessageSendingOperations broker) {
+		super("lobby-");
 		this.summaries = summaries;
 		this.registry = registry;
 		this.broker = broker;
-		this.scheduler.setPoolSize(1);
-		this.scheduler.setThreadNamePrefix("lobby-");
-		this.scheduler.setDaemon(true);
 	}
 
 	@EventListener
@@ -128,21 +122,8 @@ class LobbyUpdates implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler.initialize();
-		this.scheduler.scheduleWithFixedDelay(this::flush, FLUSH_EVERY);
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		this.scheduler.shutdown();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void schedule(TaskScheduler scheduler) {
+		scheduler.scheduleWithFixedDelay(this::flush, FLUSH_EVERY);
 	}
 
 	/**
