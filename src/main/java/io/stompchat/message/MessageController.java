@@ -2,6 +2,9 @@ package io.stompchat.message;
 
 import java.security.Principal;
 
+import io.stompchat.presence.RoomPresence;
+import io.stompchat.presence.TypingIndicators;
+import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.RoomIds;
 
@@ -14,8 +17,10 @@ import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The STOMP commands of a room. The sender is always the session's principal; whatever
- * the client puts in the body or headers about who it is, is ignored.
+ * The STOMP commands of a room. Entering and leaving are two steps: the session's
+ * presence first, then the JOIN or LEAVE line. A posted chat line ends the sender's
+ * typing indicator. The sender is always the session's principal; whatever the client
+ * puts in the body or headers about who it is, is ignored.
  */
 @Controller
 class MessageController {
@@ -24,30 +29,38 @@ class MessageController {
 
 	private final MessageHistory history;
 
-	MessageController(MessagePosting posting, MessageHistory history) {
+	private final RoomPresence presence;
+
+	private final TypingIndicators typing;
+
+	MessageController(MessagePosting posting, MessageHistory history, RoomPresence presence, TypingIndicators typing) {
 		this.posting = posting;
 		this.history = history;
+		this.presence = presence;
+		this.typing = typing;
 	}
 
-	@MessageMapping("room.{roomId}.join")
+	@MessageMapping(Destinations.ROOM_COMMAND + "join")
 	void join(@DestinationVariable String roomId, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
-		this.posting.announce(checked(roomId), MessageType.JOIN, user.getName(), sessionId);
+		this.presence.enter(checked(roomId), user.getName(), sessionId);
+		this.posting.join(roomId, user.getName());
 	}
 
-	@MessageMapping("room.{roomId}.leave")
+	@MessageMapping(Destinations.ROOM_COMMAND + "leave")
 	void leave(@DestinationVariable String roomId, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
-		this.posting.announce(checked(roomId), MessageType.LEAVE, user.getName(), sessionId);
+		this.presence.leave(checked(roomId), user.getName(), sessionId);
+		this.posting.leave(roomId, user.getName());
 	}
 
-	@MessageMapping("room.{roomId}.chat")
-	void chat(@DestinationVariable String roomId, @Payload ChatRequest request, Principal user,
-			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
+	@MessageMapping(Destinations.ROOM_COMMAND + "chat")
+	void chat(@DestinationVariable String roomId, @Payload ChatRequest request, Principal user) {
 		if (request == null) {
 			throw Refusal.invalid("invalid_message", "The body must be {\"text\": \"…\"}.");
 		}
-		this.posting.chat(checked(roomId), user.getName(), request.text(), request.clientId(), sessionId);
+		this.posting.chat(checked(roomId), user.getName(), request.text(), request.clientId())
+			.ifPresent((message) -> this.typing.stop(roomId, user.getName()));
 	}
 
 	/**
@@ -55,7 +68,7 @@ class MessageController {
 	 * @param roomId the room
 	 * @return the page
 	 */
-	@SubscribeMapping("room.{roomId}.history")
+	@SubscribeMapping(Destinations.ROOM_COMMAND + "history")
 	HistoryPage history(@DestinationVariable String roomId) {
 		return this.history.latest(checked(roomId));
 	}

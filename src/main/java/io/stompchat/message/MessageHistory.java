@@ -49,7 +49,7 @@ public class MessageHistory {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw Refusal.invalid("invalid_paging", "'limit' must be between 1 and " + MAX_LIMIT + ".");
 		}
-		if (this.messages.countRooms(roomId) == 0) {
+		if (!this.messages.existsRoom(roomId)) {
 			throw Refusal.unknownRoom(roomId);
 		}
 		Limit oneMore = Limit.of(limit + 1);

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.Texts;
 
@@ -24,9 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no gap and no repeat whichever instance stores it. Within one instance a striped lock
  * is held from taking the seq until the broadcast, so a room's messages reach the broker
  * in seq order.
+ * <p>
+ * Every stored message is published as {@link MessagePosted}; a JOIN line also as
+ * {@link MemberJoined}.
  */
 @Service
-public class MessagePosting {
+class MessagePosting {
 
 	static final int MAX_TEXT = 2000;
 
@@ -64,37 +68,42 @@ public class MessagePosting {
 	 * @param sender the signed-in user
 	 * @param text the text, exactly as sent
 	 * @param clientId the client's id of this message, or null
-	 * @param sessionId the STOMP session, or null
 	 * @return the stored message, or empty when this clientId was already stored
 	 */
-	public Optional<MessageView> chat(String roomId, String sender, String text, String clientId, String sessionId) {
+	Optional<MessageView> chat(String roomId, String sender, String text, String clientId) {
 		checkText(text);
 		checkClientId(clientId);
-		return post(roomId, MessageType.CHAT, sender, text, clientId, sessionId);
+		return post(roomId, MessageType.CHAT, sender, text, clientId);
 	}
 
 	/**
-	 * Stores and broadcasts a JOIN or LEAVE message.
+	 * Stores and broadcasts the JOIN line of a user entering a room.
 	 * @param roomId the room
-	 * @param type JOIN or LEAVE
 	 * @param sender the signed-in user
-	 * @param sessionId the STOMP session, or null
 	 * @return the stored message
 	 */
-	public MessageView announce(String roomId, MessageType type, String sender, String sessionId) {
-		if (type == MessageType.CHAT) {
-			throw new IllegalArgumentException("CHAT messages have text");
-		}
-		return post(roomId, type, sender, null, null, sessionId).orElseThrow();
+	MessageView join(String roomId, String sender) {
+		MessageView stored = post(roomId, MessageType.JOIN, sender, null, null).orElseThrow();
+		this.events.publishEvent(new MemberJoined(roomId, sender, stored.seq()));
+		return stored;
 	}
 
-	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId,
-			String sessionId) {
+	/**
+	 * Stores and broadcasts the LEAVE line of a user leaving a room.
+	 * @param roomId the room
+	 * @param sender the signed-in user
+	 * @return the stored message
+	 */
+	MessageView leave(String roomId, String sender) {
+		return post(roomId, MessageType.LEAVE, sender, null, null).orElseThrow();
+	}
+
+	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId) {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
 			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, text, clientId);
-			// listeners (presence, read markers, lobby) run outside the room's lock
-			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message, sessionId)));
+			// listeners (read markers, lobby) run outside the room's lock
+			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message)));
 			return stored;
 		}
 		finally {
@@ -124,7 +133,7 @@ public class MessagePosting {
 				}
 				throw ex;
 			}
-			this.broker.convertAndSend("/topic/room." + roomId, stored);
+			this.broker.convertAndSend(Destinations.roomTopic(roomId), stored);
 			return Optional.of(stored);
 		}
 		finally {

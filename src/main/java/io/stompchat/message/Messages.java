@@ -10,6 +10,9 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+/**
+ * The stored messages, and the seq counter they take from their room's row.
+ */
 interface Messages extends Repository<ChatMessage, Long> {
 
 	ChatMessage saveAndFlush(ChatMessage message);
@@ -29,8 +32,8 @@ interface Messages extends Repository<ChatMessage, Long> {
 	@Query(value = "select last_seq from rooms where id = :roomId", nativeQuery = true)
 	long lastSeq(String roomId);
 
-	@Query(value = "select count(*) from rooms where id = :roomId", nativeQuery = true)
-	long countRooms(String roomId);
+	@Query(value = "select count(*) > 0 from rooms where id = :roomId", nativeQuery = true)
+	boolean existsRoom(String roomId);
 
 	Optional<ChatMessage> findByRoomIdAndSenderAndClientId(String roomId, String sender, String clientId);
 

@@ -8,6 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The entered sessions of every instance ({@code room_presence}).
+ */
 interface JoinedSessions extends Repository<JoinedSession, JoinedSession.Key> {
 
 	/**
@@ -45,13 +48,27 @@ interface JoinedSessions extends Repository<JoinedSession, JoinedSession.Key> {
 			nativeQuery = true)
 	List<String> online(String roomId);
 
+	boolean existsBySessionIdAndUsernameAndRoomId(String sessionId, String username, String roomId);
+
 	/**
 	 * Users online per room.
-	 * @return rows of (room id, count); rooms where nobody is online are absent
+	 * @return one row per room; rooms where nobody is online are absent
 	 */
-	@Query(value = "select room_id, count(distinct username) from room_presence group by room_id", nativeQuery = true)
-	List<Object[]> countOnline();
+	@Query(value = "select room_id as roomId, count(distinct username) as online from room_presence group by room_id",
+			nativeQuery = true)
+	List<RoomOnline> countOnline();
 
 	List<JoinedSession> findByJoinedAtBefore(Instant before);
+
+	/**
+	 * How many users are online in a room.
+	 */
+	interface RoomOnline {
+
+		String getRoomId();
+
+		long getOnline();
+
+	}
 
 }

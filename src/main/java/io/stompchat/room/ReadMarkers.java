@@ -6,6 +6,9 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+/**
+ * Each user's read marker in each room they joined.
+ */
 interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
 
 	boolean existsByRoomIdAndUsername(String roomId, String username);
@@ -29,12 +32,23 @@ interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
 	 * Other users' CHAT messages after the user's marker, per room; rooms never joined
 	 * are absent.
 	 * @param username the reader
-	 * @return rows of (room id, count)
+	 * @return one row per room
 	 */
-	@Query(value = "select m.room_id, count(*) from messages m join read_markers rm"
+	@Query(value = "select m.room_id as roomId, count(*) as unread from messages m join read_markers rm"
 			+ " on rm.room_id = m.room_id and rm.username = :username"
 			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.sender <> :username group by m.room_id",
 			nativeQuery = true)
-	List<Object[]> countUnread(String username);
+	List<UnreadCount> countUnread(String username);
+
+	/**
+	 * A user's unread count in one room.
+	 */
+	interface UnreadCount {
+
+		String getRoomId();
+
+		long getUnread();
+
+	}
 
 }

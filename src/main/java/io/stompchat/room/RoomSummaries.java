@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.stompchat.message.MessageHistory;
 import io.stompchat.message.MessageView;
-import io.stompchat.presence.Presence;
+import io.stompchat.presence.OnlineCounts;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,20 +26,20 @@ class RoomSummaries {
 
 	private final MessageHistory history;
 
-	private final Presence presence;
+	private final OnlineCounts online;
 
-	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, Presence presence) {
+	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, OnlineCounts online) {
 		this.rooms = rooms;
 		this.markers = markers;
 		this.history = history;
-		this.presence = presence;
+		this.online = online;
 	}
 
 	List<RoomSummary> forUser(String username) {
 		List<Room> all = this.rooms.findAllByOrderByLastActivityAtDescIdAsc();
 		Map<String, MessageView> last = this.history.lastMessages(all.stream().map(Room::getId).toList());
 		Map<String, Long> unread = unread(username);
-		Map<String, Integer> online = this.presence.onlineCounts();
+		Map<String, Integer> online = this.online.byRoom();
 		return all.stream()
 			.map((room) -> new RoomSummary(room.getId(), room.getName(), last.get(room.getId()),
 					unread.getOrDefault(room.getId(), 0L), online.getOrDefault(room.getId(), 0)))
@@ -56,26 +56,26 @@ class RoomSummaries {
 	 * @param lastMessage its last message when the caller knows it, or null
 	 * @return the room, or empty when there is no such room
 	 */
-	Optional<Audience> forEveryone(String roomId, MessageView lastMessage) {
-		List<Object[]> rows = this.rooms.audience(roomId);
+	Optional<RoomWithUnreadCounts> forEveryone(String roomId, MessageView lastMessage) {
+		List<Rooms.UnreadRow> rows = this.rooms.findWithUnreadCounts(roomId);
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, Long> unread = new HashMap<>();
-		for (Object[] row : rows) {
-			if (row[2] != null) {
-				unread.put((String) row[2], ((Number) row[3]).longValue());
+		for (Rooms.UnreadRow row : rows) {
+			if (row.getUsername() != null) {
+				unread.put(row.getUsername(), row.getUnread());
 			}
 		}
 		MessageView last = (lastMessage != null) ? lastMessage : this.history.lastMessages(List.of(roomId)).get(roomId);
-		return Optional
-			.of(new Audience(roomId, (String) rows.get(0)[0], last, ((Number) rows.get(0)[1]).intValue(), unread));
+		Rooms.UnreadRow first = rows.get(0);
+		return Optional.of(new RoomWithUnreadCounts(roomId, first.getName(), last, first.getOnline(), unread));
 	}
 
 	private Map<String, Long> unread(String username) {
 		Map<String, Long> counts = new HashMap<>();
-		for (Object[] row : this.markers.countUnread(username)) {
-			counts.put((String) row[0], ((Number) row[1]).longValue());
+		for (ReadMarkers.UnreadCount row : this.markers.countUnread(username)) {
+			counts.put(row.getRoomId(), row.getUnread());
 		}
 		return counts;
 	}
@@ -89,7 +89,7 @@ class RoomSummaries {
 	 * @param online users online in the room
 	 * @param unread unread count by user; users who never joined are absent
 	 */
-	record Audience(String id, String name, MessageView lastMessage, int online, Map<String, Long> unread) {
+	record RoomWithUnreadCounts(String id, String name, MessageView lastMessage, int online, Map<String, Long> unread) {
 
 		RoomSummary summaryFor(String username) {
 			return new RoomSummary(this.id, this.name, this.lastMessage, this.unread.getOrDefault(username, 0L),

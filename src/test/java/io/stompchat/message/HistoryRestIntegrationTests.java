@@ -106,7 +106,7 @@ class HistoryRestIntegrationTests {
 
 	@Test
 	void messagesHaveTheContractShape() {
-		this.posting.chat(this.roomId, this.alice.username(), "héllo <i>wörld</i> 😀", "c-9", null);
+		this.posting.chat(this.roomId, this.alice.username(), "héllo <i>wörld</i> 😀", "c-9");
 		JsonNode message = page("").get("messages").get(0);
 		assertThat(message.get("id").isNumber()).isTrue();
 		assertThat(message.get("roomId").asString()).isEqualTo(this.roomId);
@@ -142,7 +142,7 @@ class HistoryRestIntegrationTests {
 
 	private void post(int count) {
 		for (int i = 1; i <= count; i++) {
-			this.posting.chat(this.roomId, this.alice.username(), "message " + i, null, null);
+			this.posting.chat(this.roomId, this.alice.username(), "message " + i, null);
 		}
 	}
 

@@ -25,18 +25,18 @@ class RestartIntegrationTests {
 		String url = "jdbc:h2:file:" + this.data.resolve("stomp-chat").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 		try (ConfigurableApplicationContext first = start(url)) {
 			MessagePosting posting = first.getBean(MessagePosting.class);
-			posting.announce("general", MessageType.JOIN, "rita", null);
-			posting.chat("general", "rita", "before the restart", "r-1", null);
+			posting.join("general", "rita");
+			posting.chat("general", "rita", "before the restart", "r-1");
 		}
 		try (ConfigurableApplicationContext second = start(url)) {
 			HistoryPage page = second.getBean(MessageHistory.class).latest("general");
 			assertThat(page.messages()).extracting(MessageView::seq).containsExactly(1L, 2L);
 			assertThat(page.messages()).extracting(MessageView::text).containsExactly(null, "before the restart");
 			MessageView next = second.getBean(MessagePosting.class)
-				.chat("general", "rita", "after the restart", "r-2", null)
+				.chat("general", "rita", "after the restart", "r-2")
 				.orElseThrow();
 			assertThat(next.seq()).isEqualTo(3L);
-			assertThat(second.getBean(MessagePosting.class).chat("general", "rita", "again", "r-1", null)).isEmpty();
+			assertThat(second.getBean(MessagePosting.class).chat("general", "rita", "again", "r-1")).isEmpty();
 		}
 	}
 

@@ -77,10 +77,10 @@ class SeqAcrossInstancesIntegrationTests {
 			posters.add(pool.submit(() -> {
 				go.await();
 				for (int i = 0; i < EACH; i++) {
-					posting.chat("general", sender, "line " + i, sender + "-" + i, null);
+					posting.chat("general", sender, "line " + i, sender + "-" + i);
 				}
 				// a retry of the first line, on the other instance as well: stored once
-				posting.chat("general", sender, "line 0", sender + "-0", null);
+				posting.chat("general", sender, "line 0", sender + "-0");
 				return null;
 			}));
 		}

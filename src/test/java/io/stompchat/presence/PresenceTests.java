@@ -1,12 +1,8 @@
 package io.stompchat.presence;
 
 import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 
-import io.stompchat.message.MessagePosted;
-import io.stompchat.message.MessageType;
-import io.stompchat.message.MessageView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +39,15 @@ class PresenceTests {
 
 	final ApplicationEventPublisher events = mock();
 
-	final Presence presence = new Presence(this.joined, this.registry, this.broker, this.events);
+	final LocalSessions local = new LocalSessions();
+
+	final PresenceSnapshots snapshots = new PresenceSnapshots(this.joined, this.broker, this.events);
+
+	final TypingIndicators typing = mock();
+
+	final RoomPresence presence = new RoomPresence(this.joined, this.local, this.snapshots, this.typing, this.registry);
+
+	final PresenceDisconnects disconnects = new PresenceDisconnects(this.joined, this.local, this.presence);
 
 	final Principal alice = () -> "alice";
 
@@ -59,24 +63,45 @@ class PresenceTests {
 	void aFirstJoinIsBroadcastOnceAfterTheFlush() {
 		given(this.joined.countSessions("general", "alice")).willReturn(0L);
 		given(this.joined.join(eq("s1"), eq("alice"), eq("general"), any())).willReturn(1);
-		this.presence.on(posted(MessageType.JOIN, "s1"));
+		this.presence.enter("general", "alice", "s1");
 		verify(this.broker, never()).convertAndSend(anyString(), any(Object.class));
-		this.presence.flush();
-		this.presence.flush();
+		this.snapshots.flush();
+		this.snapshots.flush();
 		verify(this.broker, times(1)).convertAndSend(eq("/topic/room.general"),
-				eq(new Presence.PresenceSnapshot("general", List.of("alice"))));
+				eq(new PresenceSnapshots.PresenceSnapshot("general", List.of("alice"))));
 		verify(this.events).publishEvent(new PresenceChanged("general", List.of("alice")));
-		assertThat(this.presence.hasJoined("s1", "general")).isTrue();
+		assertThat(this.local.hasJoined("s1", "general")).isTrue();
 	}
 
 	@Test
 	void aSecondTabJoiningChangesNothing() {
 		given(this.joined.countSessions("general", "alice")).willReturn(1L);
 		given(this.joined.join(eq("s2"), eq("alice"), eq("general"), any())).willReturn(1);
-		this.presence.on(posted(MessageType.JOIN, "s2"));
-		this.presence.flush();
+		this.presence.enter("general", "alice", "s2");
+		this.snapshots.flush();
 		verify(this.broker, never()).convertAndSend(anyString(), any(Object.class));
-		assertThat(this.presence.hasJoined("s2", "general")).isTrue();
+		assertThat(this.local.hasJoined("s2", "general")).isTrue();
+	}
+
+	@Test
+	void aSecondJoinOfTheSameSessionChangesNothing() {
+		given(this.joined.countSessions("general", "alice")).willReturn(1L);
+		given(this.joined.join(eq("s1"), eq("alice"), eq("general"), any())).willReturn(0);
+		given(this.joined.existsBySessionIdAndUsernameAndRoomId("s1", "alice", "general")).willReturn(true);
+		this.presence.enter("general", "alice", "s1");
+		this.snapshots.flush();
+		verify(this.broker, never()).convertAndSend(anyString(), any(Object.class));
+		assertThat(this.local.hasJoined("s1", "general")).isTrue();
+	}
+
+	@Test
+	void joiningARoomThatDoesNotExistIsNotRemembered() {
+		given(this.joined.countSessions("nowhere", "alice")).willReturn(0L);
+		given(this.joined.join(eq("s1"), eq("alice"), eq("nowhere"), any())).willReturn(0);
+		this.presence.enter("nowhere", "alice", "s1");
+		this.snapshots.flush();
+		verify(this.broker, never()).convertAndSend(anyString(), any(Object.class));
+		assertThat(this.local.hasJoined("s1", "nowhere")).isFalse();
 	}
 
 	@Test
@@ -85,12 +110,12 @@ class PresenceTests {
 		given(this.joined.leave("s1", "alice", "general")).willReturn(1);
 		given(this.joined.countSessions("general", "alice")).willReturn(0L);
 		given(this.joined.online("general")).willReturn(List.of());
-		this.presence.on(disconnected("s1"));
-		this.presence.on(disconnected("s1"));
-		this.presence.flush();
+		this.disconnects.on(disconnected("s1"));
+		this.disconnects.on(disconnected("s1"));
+		this.snapshots.flush();
 		verify(this.joined, times(1)).leave("s1", "alice", "general");
 		verify(this.broker, times(1)).convertAndSend(eq("/topic/room.general"),
-				eq(new Presence.PresenceSnapshot("general", List.of())));
+				eq(new PresenceSnapshots.PresenceSnapshot("general", List.of())));
 	}
 
 	@Test
@@ -98,8 +123,8 @@ class PresenceTests {
 		given(this.joined.roomsOf("s1", "alice")).willReturn(List.of("general"));
 		given(this.joined.leave("s1", "alice", "general")).willReturn(1);
 		given(this.joined.countSessions("general", "alice")).willReturn(1L);
-		this.presence.on(disconnected("s1"));
-		this.presence.flush();
+		this.disconnects.on(disconnected("s1"));
+		this.snapshots.flush();
 		verify(this.broker, never()).convertAndSend(anyString(), any(Object.class));
 	}
 
@@ -109,21 +134,29 @@ class PresenceTests {
 		given(this.joined.countSessions("general", "alice")).willReturn(0L);
 		given(this.joined.join(eq("gone"), eq("alice"), eq("general"), any())).willReturn(1);
 		given(this.joined.leave("gone", "alice", "general")).willReturn(1);
-		this.presence.on(posted(MessageType.JOIN, "gone"));
+		this.presence.enter("general", "alice", "gone");
 		verify(this.joined).leave("gone", "alice", "general");
-		assertThat(this.presence.hasJoined("gone", "general")).isFalse();
+		assertThat(this.local.hasJoined("gone", "general")).isFalse();
 	}
 
 	@Test
-	void chatAndMessagesWithoutASessionLeavePresenceAlone() {
-		this.presence.on(posted(MessageType.CHAT, "s1"));
-		this.presence.on(posted(MessageType.JOIN, null));
-		verify(this.joined, never()).join(anyString(), anyString(), anyString(), any());
+	void leavingRemovesTheSessionAndStopsTyping() {
+		given(this.joined.countSessions("general", "alice")).willReturn(0L, 0L);
+		given(this.joined.join(eq("s1"), eq("alice"), eq("general"), any())).willReturn(1);
+		given(this.joined.leave("s1", "alice", "general")).willReturn(1);
+		this.presence.enter("general", "alice", "s1");
+		this.presence.leave("general", "alice", "s1");
+		assertThat(this.local.hasJoined("s1", "general")).isFalse();
+		verify(this.typing).stop("general", "alice");
 	}
 
-	private static MessagePosted posted(MessageType type, String sessionId) {
-		return new MessagePosted(new MessageView(1L, "general", 1, type, "alice",
-				(type == MessageType.CHAT) ? "hi" : null, Instant.now(), null), sessionId);
+	@Test
+	void commandsWithoutAUsableSessionLeavePresenceAlone() {
+		this.presence.enter("general", "alice", null);
+		this.presence.enter("general", "alice", "s".repeat(RoomPresence.MAX_SESSION_ID + 1));
+		this.presence.leave("general", "alice", null);
+		verify(this.joined, never()).join(anyString(), anyString(), anyString(), any());
+		verify(this.joined, never()).leave(anyString(), anyString(), anyString());
 	}
 
 	private SessionDisconnectEvent disconnected(String sessionId) {

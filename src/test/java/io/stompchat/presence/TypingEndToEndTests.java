@@ -53,7 +53,7 @@ class TypingEndToEndTests {
 			long startedAt = System.nanoTime();
 			topic.await(typing(this.alice, false));
 			assertThat(Duration.ofNanos(System.nanoTime() - startedAt))
-				.isGreaterThan(Typing.EXPIRES_AFTER.minusSeconds(1));
+				.isGreaterThan(TypingIndicators.EXPIRES_AFTER.minusSeconds(1));
 			assertThat(topic.ofType("TYPING")).hasSize(2);
 			JsonNode history = this.bob.getJson("/api/rooms/" + this.roomId + "/messages");
 			assertThat(history.get("messages")).extracting((m) -> m.get("type").asString()).containsExactly("JOIN");
@@ -116,7 +116,7 @@ class TypingEndToEndTests {
 			assertThat(refused.get(0).get("error").asString()).isEqualTo("not_joined");
 			assertThat(refused.get(0).get("destination").asString()).isEqualTo(room("typing"));
 			a.send(room("join"));
-			for (int i = 0; i < Typing.BURST + 5; i++) {
+			for (int i = 0; i < TypingRateLimit.BURST + 5; i++) {
 				a.send(room("typing"), Map.of("typing", true));
 			}
 			errors.await((e) -> e.get("status").asInt() == 429);

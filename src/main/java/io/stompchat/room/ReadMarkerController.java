@@ -2,13 +2,10 @@ package io.stompchat.room;
 
 import java.security.Principal;
 
-import io.stompchat.message.MessagePosted;
-import io.stompchat.message.MessageType;
+import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.RoomIds;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -16,36 +13,33 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Read markers: one starts at a user's first JOIN of a room; {@code /app/room.{id}.read}
- * moves it forward, never backwards and never past the room's last message. When it
- * moves, the user's lobbies receive the room with the new unread count.
+ * {@code /app/room.{id}.read} moves the user's read marker forward, never backwards and
+ * never past the room's last message. When it moves, the user's lobbies receive the room
+ * with the new unread count.
  */
 @Controller
-class ReadMarking {
+class ReadMarkerController {
 
 	private final ReadMarkers markers;
+
+	private final ReadMarkerStart start;
 
 	private final Rooms rooms;
 
 	private final TransactionTemplate transaction;
 
-	private final LobbyUpdates lobby;
+	private final LobbySender lobby;
 
-	ReadMarking(ReadMarkers markers, Rooms rooms, TransactionTemplate transaction, LobbyUpdates lobby) {
+	ReadMarkerController(ReadMarkers markers, ReadMarkerStart start, Rooms rooms, TransactionTemplate transaction,
+			LobbySender lobby) {
 		this.markers = markers;
+		this.start = start;
 		this.rooms = rooms;
 		this.transaction = transaction;
 		this.lobby = lobby;
 	}
 
-	@EventListener
-	void on(MessagePosted posted) {
-		if (posted.message().type() == MessageType.JOIN) {
-			start(posted.message().roomId(), posted.message().sender(), posted.message().seq());
-		}
-	}
-
-	@MessageMapping("room.{roomId}.read")
+	@MessageMapping(Destinations.ROOM_COMMAND + "read")
 	void read(@DestinationVariable String roomId, @Payload ReadRequest request, Principal user) {
 		if (request == null || request.seq() == null || request.seq() < 0) {
 			throw Refusal.invalid("invalid_read", "The body must be {\"seq\": n} with n >= 0.");
@@ -53,25 +47,12 @@ class ReadMarking {
 		if (!RoomIds.isValid(roomId) || !this.rooms.existsById(roomId)) {
 			throw Refusal.unknownRoom(roomId);
 		}
-		start(roomId, user.getName(), 0);
+		this.start.start(roomId, user.getName(), 0);
 		Integer moved = this.transaction
 			.execute((status) -> this.markers.moveForward(roomId, user.getName(), request.seq()));
 		if (moved != null && moved > 0) {
 			// their unread count changed: every lobby of theirs shows it
 			this.lobby.pushTo(user.getName(), roomId);
-		}
-	}
-
-	private void start(String roomId, String username, long seq) {
-		if (this.markers.existsByRoomIdAndUsername(roomId, username)) {
-			return;
-		}
-		try {
-			this.transaction
-				.executeWithoutResult((status) -> this.markers.saveAndFlush(new ReadMarker(roomId, username, seq)));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// another session of this user started it first
 		}
 	}
 

@@ -1,0 +1,32 @@
+package io.stompchat.presence;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How many users are online in each room, for the room list.
+ */
+@Component
+public class OnlineCounts {
+
+	private final JoinedSessions joined;
+
+	OnlineCounts(JoinedSessions joined) {
+		this.joined = joined;
+	}
+
+	/**
+	 * How many users are online in each room, in one query.
+	 * @return count by room id; rooms where nobody is online are absent
+	 */
+	public Map<String, Integer> byRoom() {
+		Map<String, Integer> counts = new HashMap<>();
+		for (JoinedSessions.RoomOnline row : this.joined.countOnline()) {
+			counts.put(row.getRoomId(), (int) row.getOnline());
+		}
+		return counts;
+	}
+
+}
