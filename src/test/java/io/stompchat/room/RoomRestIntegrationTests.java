@@ -114,14 +114,6 @@ class RoomRestIntegrationTests {
 		assertThat(this.json.readTree(response.body()).get("status").asInt()).isEqualTo(404);
 	}
 
-	@Test
-	void slugsAreValidIds() {
-		assertThat(RoomController.slug("Book club")).isEqualTo("book-club");
-		assertThat(RoomController.slug("  --Hello, World!--  ")).isEqualTo("hello-world");
-		assertThat(RoomController.slug("한국어")).isEmpty();
-		assertThat(RoomController.slug("a".repeat(100))).hasSize(64);
-	}
-
 	private HttpResponse<String> create(String body) {
 		return this.user.postJson("/api/rooms", body);
 	}
