@@ -39,9 +39,7 @@ class HistoryRestIntegrationTests {
 	void setUp() {
 		this.alice = ChatUser.signUp(this.port, "pager");
 		this.roomId = "paging-" + rooms.incrementAndGet() + "-" + System.nanoTime() % 100000;
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.alice.createRoom(this.roomId, this.roomId);
 	}
 
 	@Test
