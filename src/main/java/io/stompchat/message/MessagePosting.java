@@ -150,7 +150,7 @@ class MessagePosting {
 		return this.messages.saveAndFlush(new ChatMessage(roomId, seq, type, sender, text, now, clientId)).toView();
 	}
 
-	private static void checkText(String text) {
+	static void checkText(String text) {
 		if (text == null) {
 			throw Refusal.invalid("invalid_message", "'text' is required.");
 		}
@@ -165,7 +165,7 @@ class MessagePosting {
 		}
 	}
 
-	private static void checkClientId(String clientId) {
+	static void checkClientId(String clientId) {
 		if (clientId == null) {
 			return;
 		}

@@ -91,27 +91,6 @@ class AccountIntegrationTests {
 		assertThat(get("/api/me", basic("frank", "wrong")).statusCode()).isEqualTo(401);
 	}
 
-	@Test
-	void csrfEndpointNamesHeaderParameterAndToken() {
-		ChatUser grace = ChatUser.signUp(this.port, "grace");
-		var csrf = grace.getJson("/api/csrf");
-		assertThat(csrf.get("headerName").asString()).isEqualTo("X-CSRF-TOKEN");
-		assertThat(csrf.get("parameterName").asString()).isEqualTo("_csrf");
-		assertThat(csrf.get("token").asString()).isNotBlank();
-	}
-
-	@Test
-	void aStateChangingRequestWithoutTheTokenIsForbidden() throws Exception {
-		ChatUser heidi = ChatUser.signUp(this.port, "heidi");
-		HttpResponse<String> response = this.anonymous
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/rooms"))
-				.header("Cookie", heidi.cookieHeader())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"no token\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(403);
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/me", "/api/rooms", "/api/csrf", "/api/rooms/general/messages", "/ws/info",
 			"/ws/websocket" })

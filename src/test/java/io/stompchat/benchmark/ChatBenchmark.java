@@ -46,14 +46,13 @@ class ChatBenchmark {
 	void usersChattingInOneRoom(Transport transport) throws Exception {
 		ChatUser owner = ChatUser.signUp(this.port, "bench");
 		String room = "bench-" + transport.name().toLowerCase().replace('_', '-') + "-" + System.nanoTime() % 100000;
-		owner.postJson("/api/rooms", "{\"name\": \"" + room + "\", \"id\": \"" + room + "\"}");
+		owner.createRoom(room, room);
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		List<StompTestClient> clients = new ArrayList<>();
 		List<Inbox> inboxes = new ArrayList<>();
 		for (int u = 0; u < USERS; u++) {
 			StompTestClient client = StompTestClient.connect(ChatUser.signUp(this.port, "bench"), transport);
-			inboxes.add(client.subscribe("/topic/room." + room));
-			client.subscribe("/app/room." + room + ".history").awaitCount(1);
+			inboxes.add(client.subscribeRoom(room));
 			clients.add(client);
 		}
 		System.gc();

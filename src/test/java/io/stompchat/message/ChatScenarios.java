@@ -59,8 +59,8 @@ abstract class ChatScenarios {
 	void twoUsersSeeEachOthersJoinChatAndLeave(Transport transport) throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, transport);
 				StompTestClient b = StompTestClient.connect(this.bob, transport)) {
-			Inbox atAlice = subscribed(a, "/topic/room." + this.roomId);
-			Inbox atBob = subscribed(b, "/topic/room." + this.roomId);
+			Inbox atAlice = a.subscribeRoom(this.roomId);
+			Inbox atBob = b.subscribeRoom(this.roomId);
 			a.send("/app/room." + this.roomId + ".join");
 			b.send("/app/room." + this.roomId + ".join");
 			a.send("/app/room." + this.roomId + ".chat", chat("hello from alice", "c-1"));
@@ -103,7 +103,7 @@ abstract class ChatScenarios {
 	void historyIsSentOnceToTheSubscriberAlone(Transport transport) throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, transport);
 				StompTestClient b = StompTestClient.connect(this.bob, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send("/app/room." + this.roomId + ".join");
 			a.send("/app/room." + this.roomId + ".chat", chat("first <b>line</b>", null));
 			a.send("/app/room." + this.roomId + ".chat", chat("  second line, kept as sent  ", null));
@@ -124,7 +124,7 @@ abstract class ChatScenarios {
 	@EnumSource(Transport.class)
 	void spoofedSenderIsIgnored(Transport transport) throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send("/app/room." + this.roomId + ".chat",
 					Map.of("text", "it is me", "sender", this.bob.username(), "type", "LEAVE", "seq", 99));
 			StompHeaders headers = new StompHeaders();
@@ -144,7 +144,7 @@ abstract class ChatScenarios {
 	@EnumSource(Transport.class)
 	void aRepeatedClientIdIsStoredAndBroadcastOnce(Transport transport) throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send("/app/room." + this.roomId + ".chat", chat("once", "retry-1"));
 			a.send("/app/room." + this.roomId + ".chat", chat("once", "retry-1"));
 			a.send("/app/room." + this.roomId + ".chat", chat("after", "retry-2"));
@@ -161,7 +161,7 @@ abstract class ChatScenarios {
 	@EnumSource(Transport.class)
 	void refusedSendsAreAnsweredAndTheSessionKeepsWorking(Transport transport) throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(a, "/topic/room." + this.roomId);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			Inbox errors = a.subscribe("/user/queue/errors");
 			String chat = "/app/room." + this.roomId + ".chat";
 			a.send(chat, chat("   \n\t ", null));
@@ -186,16 +186,6 @@ abstract class ChatScenarios {
 			assertThat(a.isConnected()).isTrue();
 			assertThat(a.problems()).isEmpty();
 		}
-	}
-
-	/**
-	 * Subscribes, then waits until the subscription is in place: the history reply proves
-	 * that the frames before it were handled.
-	 */
-	private Inbox subscribed(StompTestClient client, String topic) {
-		Inbox inbox = client.subscribe(topic);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
 	}
 
 }

@@ -1,13 +1,10 @@
 package io.stompchat.message;
 
-import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.stompchat.support.ChatUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +39,7 @@ class HistoryRestIntegrationTests {
 	void setUp() {
 		this.alice = ChatUser.signUp(this.port, "pager");
 		this.roomId = "paging-" + rooms.incrementAndGet() + "-" + System.nanoTime() % 100000;
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"" + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.alice.createRoom(this.roomId, this.roomId);
 	}
 
 	@Test
@@ -116,28 +111,6 @@ class HistoryRestIntegrationTests {
 		assertThat(message.get("text").asString()).isEqualTo("héllo <i>wörld</i> 😀");
 		assertThat(message.get("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
 		assertThat(message.get("clientId").asString()).isEqualTo("c-9");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "?before=2&after=1", "?before=abc", "?after=x1", "?before=-1", "?after=-5", "?limit=0",
-			"?limit=201", "?limit=-1", "?limit=abc", "?before=99999999999999999999999", "?limit=1.5" })
-	void badPagingIsRefusedWithAProblem(String query) {
-		HttpResponse<String> response = this.alice.get("/api/rooms/" + this.roomId + "/messages" + query);
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("status").asInt()).isEqualTo(400);
-		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "no-such-room", "Bad.Id", "UPPER", "-leading-dash" })
-	void anUnknownRoomIsNotFound(String roomId) {
-		HttpResponse<String> response = this.alice.get("/api/rooms/" + roomId + "/messages");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private void post(int count) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
+import io.stompchat.support.Instances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,23 +28,23 @@ class RabbitRelayEndToEndTests extends ChatScenarios {
 	static void start() {
 		Assumptions.assumeTrue(reachable(), "RabbitMQ's STOMP port " + STOMP_PORT + " is closed: apt-get install "
 				+ "rabbitmq-server && rabbitmq-plugins enable rabbitmq_stomp && rabbitmq-server -detached");
-		one = ArtemisRelayEndToEndTests.RelayInstances.start(STOMP_PORT, "guest", "guest", "rabbit");
-		two = ArtemisRelayEndToEndTests.RelayInstances.start(STOMP_PORT, "guest", "guest", "rabbit");
+		one = Instances.onRelay(STOMP_PORT, "relay-rabbit");
+		two = Instances.onRelay(STOMP_PORT, "relay-rabbit");
 	}
 
 	@AfterAll
 	static void stop() {
-		ArtemisRelayEndToEndTests.RelayInstances.close(one, two);
+		Instances.close(one, two);
 	}
 
 	@Override
 	int port() {
-		return ArtemisRelayEndToEndTests.RelayInstances.port(one);
+		return Instances.port(one);
 	}
 
 	@Override
 	int otherPort() {
-		return ArtemisRelayEndToEndTests.RelayInstances.port(two);
+		return Instances.port(two);
 	}
 
 	private static boolean reachable() {

@@ -2,11 +2,10 @@ package io.stompchat.message;
 
 import java.nio.file.Path;
 
-import io.stompchat.ChatApplication;
+import io.stompchat.support.Instances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +40,7 @@ class RestartIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(ChatApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.jmx.enabled=false");
+		return Instances.start("spring.datasource.url=" + url);
 	}
 
 }

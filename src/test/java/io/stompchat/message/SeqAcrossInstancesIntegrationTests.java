@@ -10,13 +10,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import io.stompchat.ChatApplication;
+import io.stompchat.support.Instances;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,21 +48,15 @@ class SeqAcrossInstancesIntegrationTests {
 
 	@AfterAll
 	static void stop() throws IOException {
-		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { one, two }) {
-			if (instance != null) {
-				instance.close();
-			}
-		}
+		Instances.close(one, two);
 		if (postgres != null) {
 			postgres.close();
 		}
 	}
 
 	private static ConfigurableApplicationContext instance(String url) {
-		return new SpringApplicationBuilder(ChatApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres", "--spring.jmx.enabled=false",
-				"--spring.datasource.hikari.maximum-pool-size=6");
+		return Instances.start("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+				"spring.datasource.password=postgres", "spring.datasource.hikari.maximum-pool-size=6");
 	}
 
 	@Test

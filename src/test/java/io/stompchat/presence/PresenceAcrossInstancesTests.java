@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.stompchat.ChatApplication;
 import io.stompchat.support.ChatUser;
 import io.stompchat.support.EmbeddedArtemis;
 import io.stompchat.support.Inbox;
+import io.stompchat.support.Instances;
 import io.stompchat.support.StompTestClient;
 import io.stompchat.support.StompTestClient.Transport;
 import org.awaitility.Awaitility;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
@@ -39,17 +37,13 @@ class PresenceAcrossInstancesTests {
 	@BeforeAll
 	static void start() throws Exception {
 		artemis = EmbeddedArtemis.start();
-		one = instance();
-		two = instance();
+		one = Instances.onRelay(artemis.port(), "relay-presence");
+		two = Instances.onRelay(artemis.port(), "relay-presence");
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { one, two }) {
-			if (instance != null) {
-				instance.close();
-			}
-		}
+		Instances.close(one, two);
 		if (artemis != null) {
 			artemis.close();
 		}
@@ -57,16 +51,13 @@ class PresenceAcrossInstancesTests {
 
 	@Test
 	void usersOnDifferentInstancesSeeEachOtherComeTypeTalkAndGo() throws Exception {
-		ChatUser alice = ChatUser.signUp(port(one), "alice");
-		ChatUser bob = ChatUser.signUp(port(two), "bob");
-		String roomId = "across-" + alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
-		assertThat(
-				alice.postJson("/api/rooms", "{\"name\": \"" + roomId + "\", \"id\": \"" + roomId + "\"}").statusCode())
-			.isEqualTo(201);
+		ChatUser alice = ChatUser.signUp(Instances.port(one), "alice");
+		ChatUser bob = ChatUser.signUp(Instances.port(two), "bob");
+		String roomId = alice.createRoom("across");
 		try (StompTestClient a = StompTestClient.connect(alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(bob, Transport.WEBSOCKET)) {
-			Inbox atAlice = subscribed(a, roomId);
-			Inbox atBob = subscribed(b, roomId);
+			Inbox atAlice = a.subscribeRoom(roomId);
+			Inbox atBob = b.subscribeRoom(roomId);
 			Inbox aliceLobby = a.subscribe("/user/queue/rooms");
 			a.send("/app/room." + roomId + ".join");
 			atBob.await(PresenceEndToEndTests.online(alice.username()));
@@ -97,24 +88,6 @@ class PresenceAcrossInstancesTests {
 	private static void awaitRegistryOf(ConfigurableApplicationContext instance, String username) {
 		SimpUserRegistry registry = instance.getBean(SimpUserRegistry.class);
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> registry.getUser(username) != null);
-	}
-
-	private static Inbox subscribed(StompTestClient client, String roomId) {
-		Inbox inbox = client.subscribe("/topic/room." + roomId);
-		client.subscribe("/app/room." + roomId + ".history").awaitCount(1);
-		return inbox;
-	}
-
-	private static int port(ConfigurableApplicationContext instance) {
-		return ((WebServerApplicationContext) instance).getWebServer().getPort();
-	}
-
-	private static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(ChatApplication.class).run("--server.port=0", "--spring.jmx.enabled=false",
-				"--spring.datasource.url=jdbc:h2:mem:relay-presence;DB_CLOSE_DELAY=-1",
-				"--chat.broker.relay.enabled=true", "--chat.broker.relay.host=127.0.0.1",
-				"--chat.broker.relay.port=" + artemis.port(), "--chat.broker.relay.login=guest",
-				"--chat.broker.relay.passcode=guest", "--chat.broker.relay.virtual-host=/");
 	}
 
 }

@@ -53,7 +53,7 @@ class PresenceEndToEndTests {
 		try (StompTestClient watcher = StompTestClient.connect(this.bob, transport);
 				StompTestClient tab1 = StompTestClient.connect(this.alice, transport);
 				StompTestClient tab2 = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(watcher);
+			Inbox topic = watcher.subscribeRoom(this.roomId);
 			tab1.send(join());
 			topic.await(online(this.alice.username()));
 			tab2.send(join());
@@ -76,8 +76,8 @@ class PresenceEndToEndTests {
 	void aDroppedConnectionTakesTheUserOfflineWithoutALeaveInHistory(Transport transport) throws Exception {
 		try (StompTestClient watcher = StompTestClient.connect(this.bob, transport);
 				StompTestClient dropped = StompTestClient.connect(this.alice, transport)) {
-			Inbox topic = subscribed(watcher);
-			subscribed(dropped);
+			Inbox topic = watcher.subscribeRoom(this.roomId);
+			dropped.subscribeRoom(this.roomId);
 			dropped.send(join());
 			topic.await(online(this.alice.username()));
 			dropped.kill();
@@ -97,7 +97,7 @@ class PresenceEndToEndTests {
 	void leavingTakesTheUserOfflineAndASecondLeaveChangesNothing() throws Exception {
 		try (StompTestClient watcher = StompTestClient.connect(this.bob, Transport.WEBSOCKET);
 				StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(watcher);
+			Inbox topic = watcher.subscribeRoom(this.roomId);
 			a.send(join());
 			a.send(join());
 			topic.await(online(this.alice.username()));
@@ -120,7 +120,7 @@ class PresenceEndToEndTests {
 	void theRoomListShowsHowManyAreOnline() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(a);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send(join());
 			b.send(join());
 			topic.await(online(this.alice.username(), this.bob.username()));
@@ -166,16 +166,6 @@ class PresenceEndToEndTests {
 
 	private static List<String> users(JsonNode presence) {
 		return presence.get("online").valueStream().map(JsonNode::asString).toList();
-	}
-
-	/**
-	 * Subscribes to the room, then waits until the subscription is in place: the history
-	 * reply proves that the frames before it were handled.
-	 */
-	private Inbox subscribed(StompTestClient client) {
-		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
 	}
 
 }

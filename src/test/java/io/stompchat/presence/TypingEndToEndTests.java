@@ -45,7 +45,7 @@ class TypingEndToEndTests {
 	void typingIsBroadcastNeverStoredAndExpiresWhenNotRenewed() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(b);
+			Inbox topic = b.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			a.send(room("typing"), Map.of("typing", true));
 			JsonNode started = topic.await(typing(this.alice, true));
@@ -64,7 +64,7 @@ class TypingEndToEndTests {
 	void renewalsKeepTypingOnWithoutABroadcastEach() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(b);
+			Inbox topic = b.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			for (int i = 0; i < 4; i++) {
 				a.send(room("typing"), Map.of("typing", true));
@@ -83,7 +83,7 @@ class TypingEndToEndTests {
 	void sendingTheMessageOrLosingTheConnectionStopsTyping() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(b);
+			Inbox topic = b.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			a.send(room("typing"), Map.of("typing", true));
 			topic.await(typing(this.alice, true));
@@ -95,7 +95,7 @@ class TypingEndToEndTests {
 			b.send(room("typing"), Map.of("typing", true));
 			topic.await(typing(this.bob, true));
 			try (StompTestClient watcher = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
-				Inbox seen = subscribed(watcher);
+				Inbox seen = watcher.subscribeRoom(this.roomId);
 				b.kill();
 				seen.await(typing(this.bob, false));
 			}
@@ -105,7 +105,7 @@ class TypingEndToEndTests {
 	@Test
 	void typingIsRefusedOutsideTheRoomOnABadBodyAndWhenTooFrequent() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(a);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			Inbox errors = a.subscribe("/user/queue/errors");
 			a.send(room("typing"), Map.of("typing", true));
 			a.sendRaw(room("typing"), "{}");
@@ -135,12 +135,6 @@ class TypingEndToEndTests {
 		return (m) -> "TYPING".equals(m.path("type").asString(""))
 				&& user.username().equals(m.path("sender").asString(""))
 				&& m.path("typing").asBoolean(!typing) == typing;
-	}
-
-	private Inbox subscribed(StompTestClient client) {
-		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
 	}
 
 }

@@ -38,9 +38,7 @@ class LobbyEndToEndTests {
 		this.alice = ChatUser.signUp(this.port, "alice");
 		this.bob = ChatUser.signUp(this.port, "bob");
 		this.roomId = "lobby-" + this.alice.username().toLowerCase().replaceAll("[^a-z0-9]", "-");
-		assertThat(this.alice
-			.postJson("/api/rooms", "{\"name\": \"Lobby " + this.roomId + "\", \"id\": \"" + this.roomId + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.alice.createRoom(this.roomId, "Lobby " + this.roomId);
 	}
 
 	@Test
@@ -48,8 +46,8 @@ class LobbyEndToEndTests {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient lobby = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox rooms = lobby(lobby);
-			Inbox topic = subscribed(a);
+			Inbox rooms = lobby.subscribeInPlace("/user/queue/rooms", this.roomId);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			topic.await((m) -> m.path("seq").asLong() == 1);
 			a.send(room("leave"));
@@ -74,8 +72,8 @@ class LobbyEndToEndTests {
 		ChatUser carol = ChatUser.signUp(this.port, "carol");
 		try (StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET);
 				StompTestClient c = StompTestClient.connect(carol, Transport.WEBSOCKET)) {
-			Inbox atBob = lobby(b);
-			Inbox atCarol = lobby(c);
+			Inbox atBob = b.subscribeInPlace("/user/queue/rooms", this.roomId);
+			Inbox atCarol = c.subscribeInPlace("/user/queue/rooms", this.roomId);
 			b.send(room("join"));
 			b.send(room("chat"), chat("first", null));
 			Predicate<JsonNode> first = summary((s) -> "first".equals(s.path("lastMessage").path("text").asString("")));
@@ -88,7 +86,7 @@ class LobbyEndToEndTests {
 	void theOnlineCountFollowsPresence() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox rooms = lobby(a);
+			Inbox rooms = a.subscribeInPlace("/user/queue/rooms", this.roomId);
 			b.send(room("join"));
 			rooms.await(summary((s) -> s.get("online").asInt() == 1));
 			a.send(room("join"));
@@ -106,21 +104,6 @@ class LobbyEndToEndTests {
 
 	private String room(String command) {
 		return "/app/room." + this.roomId + "." + command;
-	}
-
-	/**
-	 * Subscribes to the lobby queue, then waits until it is in place.
-	 */
-	private Inbox lobby(StompTestClient client) {
-		Inbox inbox = client.subscribe("/user/queue/rooms");
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
-	}
-
-	private Inbox subscribed(StompTestClient client) {
-		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
 	}
 
 }

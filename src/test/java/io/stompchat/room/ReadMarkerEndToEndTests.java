@@ -43,7 +43,7 @@ class ReadMarkerEndToEndTests {
 	void theMarkerNeverMovesBackwardsNorPastTheLastMessage() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(a);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			b.send(room("join"));
 			for (int i = 1; i <= 3; i++) {
@@ -73,7 +73,7 @@ class ReadMarkerEndToEndTests {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET);
 				StompTestClient c = StompTestClient.connect(carol, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(a);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.send(room("join"));
 			a.send(room("chat"), chat("mine", null));
 			a.send(room("chat"), chat("mine too", null));
@@ -96,7 +96,7 @@ class ReadMarkerEndToEndTests {
 	void aRoomNeverJoinedShowsNoUnread() throws Exception {
 		ChatUser carol = ChatUser.signUp(this.port, "carol");
 		try (StompTestClient b = StompTestClient.connect(this.bob, Transport.WEBSOCKET)) {
-			Inbox topic = subscribed(b);
+			Inbox topic = b.subscribeRoom(this.roomId);
 			b.send(room("join"));
 			b.send(room("chat"), chat("anyone?", null));
 			topic.await(seq(2));
@@ -111,7 +111,7 @@ class ReadMarkerEndToEndTests {
 	void badReadsAreRefusedAndTheSessionKeepsWorking() throws Exception {
 		try (StompTestClient a = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
 			Inbox errors = a.subscribe("/user/queue/errors");
-			Inbox topic = subscribed(a);
+			Inbox topic = a.subscribeRoom(this.roomId);
 			a.sendRaw(room("read"), "{}");
 			a.sendRaw(room("read"), "{\"seq\": -1}");
 			a.sendRaw(room("read"), "{\"seq\": \"seven\"}");
@@ -146,12 +146,6 @@ class ReadMarkerEndToEndTests {
 
 	private static java.util.function.Predicate<JsonNode> seq(long seq) {
 		return (m) -> m.path("seq").asLong(0) == seq;
-	}
-
-	private Inbox subscribed(StompTestClient client) {
-		Inbox inbox = client.subscribe("/topic/room." + this.roomId);
-		client.subscribe("/app/room." + this.roomId + ".history").awaitCount(1);
-		return inbox;
 	}
 
 }

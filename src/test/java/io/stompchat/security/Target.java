@@ -38,9 +38,7 @@ final class Target {
 	static Target create(int port) {
 		ChatUser user = ChatUser.signUp(port, "bad");
 		String roomId = "bad-" + ProcessHandle.current().pid() % 1000 + "-" + rooms.incrementAndGet();
-		assertThat(
-				user.postJson("/api/rooms", "{\"name\": \"" + roomId + "\", \"id\": \"" + roomId + "\"}").statusCode())
-			.isEqualTo(201);
+		user.createRoom(roomId, roomId);
 		return new Target(port, user, roomId);
 	}
 
@@ -78,13 +76,10 @@ final class Target {
 		ChatUser witness = ChatUser.signUp(this.port, "witness");
 		// a room of its own: a long shared history would outgrow the test client's buffer
 		String room = this.roomId + "-w";
-		assertThat(
-				witness.postJson("/api/rooms", "{\"name\": \"" + room + "\", \"id\": \"" + room + "\"}").statusCode())
-			.isEqualTo(201);
+		witness.createRoom(room, room);
 		try (StompTestClient client = StompTestClient.connect(witness, Transport.WEBSOCKET)) {
 			try {
-				Inbox topic = client.subscribe("/topic/room." + room);
-				client.subscribe("/app/room." + room + ".history").awaitCount(1);
+				Inbox topic = client.subscribeRoom(room);
 				client.send("/app/room." + room + ".chat",
 						StompTestClient.chat("still serving " + witness.username(), null));
 				topic.await((m) -> ("still serving " + witness.username()).equals(m.path("text").asString()));

@@ -145,7 +145,17 @@ public final class ChatUser {
 	 */
 	public String createRoom(String prefix) {
 		String id = prefix + "-" + this.username.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "-");
-		HttpResponse<String> created = postJson("/api/rooms", "{\"name\": \"" + id + "\", \"id\": \"" + id + "\"}");
+		return createRoom(id, id);
+	}
+
+	/**
+	 * Creates a room with the given id and name.
+	 * @param id the room id
+	 * @param name the room name
+	 * @return the id of the created room
+	 */
+	public String createRoom(String id, String name) {
+		HttpResponse<String> created = postJson("/api/rooms", json.writeValueAsString(Map.of("name", name, "id", id)));
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("Creating room " + id + " answered " + created.statusCode());
 		}

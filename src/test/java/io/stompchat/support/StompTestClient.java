@@ -160,6 +160,30 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Subscribes to a room's topic, then waits until the subscription is in place.
+	 * @param roomId the room
+	 * @return what arrives on {@code /topic/room.{roomId}}
+	 * @see #subscribeInPlace(String, String)
+	 */
+	public Inbox subscribeRoom(String roomId) {
+		return subscribeInPlace("/topic/room." + roomId, roomId);
+	}
+
+	/**
+	 * Subscribes, then waits until the subscription is in place: the reply to the room's
+	 * history, asked for after it on the same connection, proves that the frames before
+	 * it were handled.
+	 * @param destination the destination
+	 * @param roomId the room whose history is asked for
+	 * @return what arrives at the destination
+	 */
+	public Inbox subscribeInPlace(String destination, String roomId) {
+		Inbox inbox = subscribe(destination);
+		subscribe("/app/room." + roomId + ".history").awaitCount(1);
+		return inbox;
+	}
+
+	/**
 	 * Sends a body as JSON.
 	 * @param destination the destination
 	 * @param body a map or record, written as JSON

@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
-import io.stompchat.ChatApplication;
 import io.stompchat.support.ChatUser;
+import io.stompchat.support.Instances;
 import io.stompchat.support.StompTestClient;
 import io.stompchat.support.StompTestClient.Transport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,11 +60,8 @@ class OperationsIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(ChatApplication.class).run(
-				"--server.port=0", "--spring.jmx.enabled=false",
-				"--spring.datasource.url=jdbc:h2:mem:no-broker;DB_CLOSE_DELAY=-1", "--chat.broker.relay.enabled=true",
-				"--chat.broker.relay.host=127.0.0.1", "--chat.broker.relay.port=" + closedPort)) {
-			int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		try (ConfigurableApplicationContext instance = Instances.onRelay(closedPort, "no-broker")) {
+			int port = Instances.port(instance);
 			HttpResponse<String> health = ChatUser.anonymous(port).get("/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat(this.json.readTree(health.body()).get("status").asString()).isEqualTo("DOWN");

@@ -36,4 +36,25 @@ class TextsTests {
 		assertThat(Texts.isWellFormed("😀")).isTrue();
 	}
 
+	@Test
+	void whiteSpaceAndFormatCharactersAreNotVisible() {
+		assertThat(Texts.hasVisible(" \t\n\u00A0\u3000")).isFalse();
+		assertThat(Texts.hasVisible("\u200B\u2060\uFEFF")).isFalse();
+		assertThat(Texts.hasVisible(" \u200Bx")).isTrue();
+		assertThat(Texts.hasVisible("😀")).isTrue();
+	}
+
+	@Test
+	void lengthsAreCountedInCodePoints() {
+		assertThat(Texts.codePoints("abc")).isEqualTo(3);
+		assertThat(Texts.codePoints("😀😀")).isEqualTo(2);
+		assertThat(Texts.codePoints("")).isZero();
+	}
+
+	@Test
+	void aMissingLogValueIsWrittenAsNull() {
+		assertThat(Texts.forLog(null)).isEqualTo("null");
+		assertThat(Texts.forLog(42)).isEqualTo("42");
+	}
+
 }
