@@ -16,13 +16,17 @@ public final class Destinations {
 	/** Prefix of broadcast destinations, written by the server alone. */
 	public static final String TOPIC = "/topic";
 
-	/** Prefix of point-to-point destinations, reached by clients through {@link #USER}. */
+	/**
+	 * Prefix of point-to-point destinations, reached by clients through {@link #USER}.
+	 */
 	public static final String QUEUE = "/queue";
 
 	/** A user's refusals, relative to {@link #USER}: {@code /user/queue/errors}. */
 	public static final String ERRORS = "/queue/errors";
 
-	/** A user's live room summaries, relative to {@link #USER}: {@code /user/queue/rooms}. */
+	/**
+	 * A user's live room summaries, relative to {@link #USER}: {@code /user/queue/rooms}.
+	 */
 	public static final String ROOMS = "/queue/rooms";
 
 	/** Topic the relay broadcasts unresolved user destinations on. */

@@ -47,9 +47,9 @@ class StompGate implements ChannelInterceptor {
 
 	private final ObjectProvider<SimpMessageSendingOperations> broker;
 
-	private final Map<String, Bucket> messages = new ConcurrentHashMap<>();
+	private final Map<String, TokenBucket> messages = new ConcurrentHashMap<>();
 
-	private final Map<String, Bucket> sends = new ConcurrentHashMap<>();
+	private final Map<String, TokenBucket> sends = new ConcurrentHashMap<>();
 
 	StompGate(ChatProperties properties, ObjectProvider<SimpMessageSendingOperations> broker) {
 		this.limits = properties.limits();
@@ -79,7 +79,7 @@ class StompGate implements ChannelInterceptor {
 		String destination = accessor.getDestination();
 		Principal user = accessor.getUser();
 		if (destination != null && destination.startsWith("/app/") && user != null
-				&& !bucket(this.sends, user, this.limits.sendsPerWindow()).take(System.nanoTime())) {
+				&& !bucket(this.sends, user, this.limits.sendsPerWindow()).tryTake()) {
 			// a history subscription reads the database: it counts like a SEND
 			throw new FrameRefusal("Too many requests: at most " + this.limits.sendsPerWindow() + " frames per "
 					+ this.limits.rateWindow().toSeconds() + " s.");
@@ -121,10 +121,9 @@ class StompGate implements ChannelInterceptor {
 		Principal user = accessor.getUser();
 		String destination = accessor.getDestination();
 		if (user != null && destination != null) {
-			long now = System.nanoTime();
 			boolean storing = STORING.matcher(destination).matches();
-			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).take(now)
-					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).take(now));
+			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).tryTake()
+					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).tryTake());
 			if (!allowed) {
 				tooMany(user, accessor.getSessionId(), destination);
 				return null;
@@ -133,9 +132,9 @@ class StompGate implements ChannelInterceptor {
 		return only(message, SEND_HEADERS);
 	}
 
-	private Bucket bucket(Map<String, Bucket> buckets, Principal user, int capacity) {
-		return buckets.computeIfAbsent(user.getName(),
-				(name) -> new Bucket(capacity, this.limits.rateWindow().toNanos()));
+	private TokenBucket bucket(Map<String, TokenBucket> buckets, Principal user, int capacity) {
+		return buckets.computeIfAbsent(user.getName(), (name) -> new TokenBucket(capacity,
+				this.limits.rateWindow().dividedBy(Math.max(1, capacity)), TokenBucket.Ticker.system()));
 	}
 
 	private void tooMany(Principal user, String sessionId, String destination) {
@@ -163,38 +162,6 @@ class StompGate implements ChannelInterceptor {
 		}
 		nativeHeaders.keySet().stream().filter((name) -> !allowed.contains(name)).forEach(accessor::removeNativeHeader);
 		return MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders());
-	}
-
-	/**
-	 * A token bucket: {@code capacity} tokens, refilled evenly over the window.
-	 */
-	static final class Bucket {
-
-		private final int capacity;
-
-		private final long nanosPerToken;
-
-		private double tokens;
-
-		private long updated;
-
-		Bucket(int capacity, long windowNanos) {
-			this.capacity = capacity;
-			this.nanosPerToken = Math.max(1, windowNanos / Math.max(1, capacity));
-			this.tokens = capacity;
-			this.updated = System.nanoTime();
-		}
-
-		synchronized boolean take(long now) {
-			this.tokens = Math.min(this.capacity, this.tokens + (double) (now - this.updated) / this.nanosPerToken);
-			this.updated = now;
-			if (this.tokens < 1) {
-				return false;
-			}
-			this.tokens--;
-			return true;
-		}
-
 	}
 
 }
