@@ -114,8 +114,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Publishes the end of HTTP sessions, so that {@link Connections} closes their
-	 * WebSocket sessions.
+	 * Publishes the end of HTTP sessions, so that the STOMP edge
+	 * ({@code stomp.Connections}) closes their WebSocket sessions.
 	 * @return the listener
 	 */
 	@Bean

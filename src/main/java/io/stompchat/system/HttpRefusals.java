@@ -16,9 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * machine-readable {@code error} beside the standard fields; never a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
-class RestErrors extends ResponseEntityExceptionHandler {
+class HttpRefusals extends ResponseEntityExceptionHandler {
 
-	private static final Log log = LogFactory.getLog(RestErrors.class);
+	private static final Log log = LogFactory.getLog(HttpRefusals.class);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
