@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -92,16 +91,6 @@ class SecurityConfig {
 	SecurityContextRepository securityContextRepository() {
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
 				new HttpSessionSecurityContextRepository());
-	}
-
-	/**
-	 * BCrypt over the SHA-256 of the password: BCrypt reads only 72 bytes, and passwords
-	 * may be 128 characters of any script.
-	 * @return the encoder
-	 */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new PrehashedBcrypt();
 	}
 
 	/**
