@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.stompchat.system.TokenBucket;
+
 /**
  * A token bucket per user: {@code burst} typing updates at once, then one every
  * {@code refill}. Pure state: the caller passes the time ({@link System#nanoTime()}).
@@ -12,13 +14,16 @@ final class TypingQuota {
 
 	private final int burst;
 
-	private final long refill;
+	private final Duration refill;
 
-	private final Map<String, Bucket> buckets = new HashMap<>();
+	private final Map<String, TokenBucket> buckets = new HashMap<>();
+
+	/** The time of the call in progress: the buckets' clock. */
+	private long now;
 
 	TypingQuota(int burst, Duration refill) {
 		this.burst = burst;
-		this.refill = refill.toNanos();
+		this.refill = refill;
 	}
 
 	/**
@@ -28,13 +33,10 @@ final class TypingQuota {
 	 * @return false when the user has none left
 	 */
 	synchronized boolean tryTake(String username, long now) {
-		Bucket bucket = this.buckets.computeIfAbsent(username, (name) -> new Bucket(this.burst, now));
-		refill(bucket, now);
-		if (bucket.tokens == 0) {
-			return false;
-		}
-		bucket.tokens--;
-		return true;
+		this.now = now;
+		return this.buckets
+			.computeIfAbsent(username, (name) -> new TokenBucket(this.burst, this.refill, () -> this.now))
+			.tryTake();
 	}
 
 	/**
@@ -42,35 +44,12 @@ final class TypingQuota {
 	 * @param now the time in nanos
 	 */
 	synchronized void forgetIdle(long now) {
-		this.buckets.values().removeIf((bucket) -> {
-			refill(bucket, now);
-			return bucket.tokens == this.burst;
-		});
+		this.now = now;
+		this.buckets.values().removeIf(TokenBucket::isFull);
 	}
 
 	synchronized int size() {
 		return this.buckets.size();
-	}
-
-	private void refill(Bucket bucket, long now) {
-		long earned = (now - bucket.refilledAt) / this.refill;
-		if (earned > 0) {
-			bucket.tokens = (int) Math.min(this.burst, bucket.tokens + earned);
-			bucket.refilledAt = (bucket.tokens == this.burst) ? now : bucket.refilledAt + earned * this.refill;
-		}
-	}
-
-	private static final class Bucket {
-
-		private int tokens;
-
-		private long refilledAt;
-
-		Bucket(int tokens, long refilledAt) {
-			this.tokens = tokens;
-			this.refilledAt = refilledAt;
-		}
-
 	}
 
 }

@@ -50,6 +50,15 @@ public final class Destinations {
 	}
 
 	/**
+	 * Room commands as a regular expression.
+	 * @param commands the commands, such as {@code chat}
+	 * @return a pattern matching {@code /app/room.{roomId}.{command}} for any of them
+	 */
+	public static String roomCommandPattern(String... commands) {
+		return APP + "/room\\.[^.]+\\.(" + String.join("|", commands) + ")";
+	}
+
+	/**
 	 * The topic of a room: every stored event and the ephemeral ones.
 	 * @param roomId the room
 	 * @return {@code /topic/room.{roomId}}

@@ -1,15 +1,12 @@
 package io.stompchat.system;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -44,29 +41,22 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository securityContextRepository,
-			LoginThrottle loginThrottle, ChatProperties properties) {
+			LoginFailures loginFailures, ChatProperties properties) {
 		RequestMatcher apiOrSocket = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
 				PathPatternRequestMatcher.pathPattern("/ws/**"));
-		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
-			response.setStatus(401);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream()
-				.write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-						+ "\"detail\":\"Sign in first (form login or HTTP Basic).\",\"error\":\"unauthorized\"}")
-					.getBytes(StandardCharsets.UTF_8));
-		};
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> ProblemWriter.write(response,
+				HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in first (form login or HTTP Basic).");
 		AccessDeniedHandler forbidden = (request, response, ex) -> {
-			boolean csrf = ex instanceof CsrfException;
-			response.setStatus(403);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream()
-				.write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-						+ (csrf ? "Send the X-CSRF-TOKEN header (GET /api/csrf)." : "Not allowed.") + "\",\"error\":\""
-						+ (csrf ? "invalid_csrf" : "forbidden") + "\"}")
-					.getBytes(StandardCharsets.UTF_8));
+			if (ex instanceof CsrfException) {
+				ProblemWriter.write(response, HttpStatus.FORBIDDEN, "invalid_csrf",
+						"Send the X-CSRF-TOKEN header (GET /api/csrf).");
+			}
+			else {
+				ProblemWriter.write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed.");
+			}
 		};
 		http.addFilterBefore(new RequestBodyLimit(properties.limits().requestBody()), CsrfFilter.class)
-			.addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new LoginThrottle(loginFailures), UsernamePasswordAuthenticationFilter.class);
 		AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -104,18 +94,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * BCrypt over the SHA-256 of the password: BCrypt reads only 72 bytes, and passwords
-	 * may be 128 characters of any script.
-	 * @return the encoder
-	 */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new PrehashedBcrypt();
-	}
-
-	/**
-	 * Publishes the end of HTTP sessions, so that {@link Connections} closes their
-	 * WebSocket sessions.
+	 * Publishes the end of HTTP sessions, so that the STOMP edge
+	 * ({@code stomp.Connections}) closes their WebSocket sessions.
 	 * @return the listener
 	 */
 	@Bean

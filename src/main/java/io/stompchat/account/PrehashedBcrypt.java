@@ -1,4 +1,4 @@
-package io.stompchat.system;
+package io.stompchat.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,12 +7,16 @@ import java.util.Base64;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /**
  * BCrypt of the base64 SHA-256 of the password (44 bytes), so that every character of a
  * password up to 128 characters counts, where BCrypt alone reads only the first 72 bytes.
- * The stored hash is an ordinary BCrypt hash.
+ * The stored hash is an ordinary BCrypt hash. The application's one
+ * {@link PasswordEncoder}: sign-up hashes with it, and Spring Security checks sign-ins
+ * with it.
  */
+@Component
 final class PrehashedBcrypt implements PasswordEncoder {
 
 	private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();

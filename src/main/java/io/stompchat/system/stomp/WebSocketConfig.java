@@ -1,12 +1,19 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import java.util.List;
 
+import io.stompchat.system.ChatProperties;
+import io.stompchat.system.Destinations;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -22,10 +29,26 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * ({@code /topic/room.general}), which the in-memory broker, RabbitMQ and Artemis all
  * accept. The broker relay is a switch, not a second code path.
  * <p>
- * The handshake keeps the HTTP session id (never its attributes) so that signing out
- * closes the connection; {@link Connections} counts connections; {@link StompGate} checks
- * every inbound frame after Spring Security; {@link FrameErrors} words the ERROR frame of
- * a refused one.
+ * The path of an inbound frame, in order:
+ * <ol>
+ * <li>the handshake keeps the HTTP session id (never its attributes), so that signing out
+ * closes the connection;</li>
+ * <li>{@link Connections} admits the WebSocket session, or refuses it with an ERROR frame
+ * (at most so many per user and per address);</li>
+ * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
+ * such errors to {@link ErrorFrames};</li>
+ * <li>inbound channel: {@link ErrorFrameInterceptor}, registered first by {@link First},
+ * turns a refusal by any later interceptor into an ERROR frame;</li>
+ * <li>inbound channel: Spring Security's interceptors (security context, CSRF on CONNECT,
+ * authorization by {@link WebSocketSecurityConfig}), registered by
+ * {@code @EnableWebSocketSecurity} at {@code HIGHEST_PRECEDENCE + 100};</li>
+ * <li>inbound channel: {@link StompGate}, registered last by this class: header and
+ * subscription limits, SEND rates, only standard headers passed on;</li>
+ * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
+ * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
+ * answers the destinations no handler serves.</li>
+ * </ol>
+ * The outbound channel has no interceptors.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -37,16 +60,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final StompGate gate;
 
-	private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+	private final TaskScheduler heartbeats;
 
-	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate) {
+	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
-		this.heartbeats.setPoolSize(1);
-		this.heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-		this.heartbeats.setDaemon(true);
-		this.heartbeats.initialize();
+		this.heartbeats = heartbeats;
 	}
 
 	@Override
@@ -59,7 +80,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 			// the iframe transports load SockJS from here, not from a CDN
 			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
 		registry.setPreserveReceiveOrder(true);
-		registry.setErrorHandler(new FrameErrors());
+		registry.setErrorHandler(new ErrorFrames());
 	}
 
 	@Override
@@ -69,14 +90,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		registry.setApplicationDestinationPrefixes("/app");
-		registry.setUserDestinationPrefix("/user");
+		registry.setApplicationDestinationPrefixes(Destinations.APP);
+		registry.setUserDestinationPrefix(Destinations.USER);
 		registry.setPathMatcher(new AntPathMatcher("."));
 		registry.setPreservePublishOrder(true);
 		long heartbeat = this.properties.heartbeatMs();
 		ChatProperties.Relay relay = this.properties.broker().relay();
 		if (relay.enabled()) {
-			registry.enableStompBrokerRelay("/topic", "/queue")
+			registry.enableStompBrokerRelay(Destinations.TOPIC, Destinations.QUEUE)
 				.setRelayHost(relay.host())
 				.setRelayPort(relay.port())
 				.setClientLogin(relay.login())
@@ -86,11 +107,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 				.setVirtualHost(relay.virtualHost())
 				.setSystemHeartbeatSendInterval(heartbeat)
 				.setSystemHeartbeatReceiveInterval(heartbeat)
-				.setUserDestinationBroadcast("/topic/chat.unresolved-user")
-				.setUserRegistryBroadcast("/topic/chat.user-registry");
+				.setUserDestinationBroadcast(Destinations.UNRESOLVED_USER)
+				.setUserRegistryBroadcast(Destinations.USER_REGISTRY);
 		}
 		else {
-			registry.enableSimpleBroker("/topic", "/queue")
+			registry.enableSimpleBroker(Destinations.TOPIC, Destinations.QUEUE)
 				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
 				.setTaskScheduler(this.heartbeats)
 				.setSelectorHeaderName(null);
@@ -118,6 +139,29 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		container.setMaxTextMessageBufferSize(buffer);
 		container.setMaxBinaryMessageBufferSize(buffer);
 		return container;
+	}
+
+	/**
+	 * Registers {@link ErrorFrameInterceptor} ahead of Spring Security's interceptors:
+	 * step 4 of the pipeline above. Spring Security registers its own from a configurer
+	 * ordered at {@code HIGHEST_PRECEDENCE + 100}, so the first interceptor needs a
+	 * configurer ordered before it and {@link StompGate} one after it.
+	 */
+	@Configuration
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class First implements WebSocketMessageBrokerConfigurer {
+
+		private final ErrorFrameInterceptor errorFrames;
+
+		First(ErrorFrameInterceptor errorFrames) {
+			this.errorFrames = errorFrames;
+		}
+
+		@Override
+		public void configureClientInboundChannel(ChannelRegistration registration) {
+			registration.interceptors(this.errorFrames);
+		}
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import org.springframework.messaging.MessagingException;
 

@@ -1,4 +1,4 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import java.security.Principal;
 import java.util.List;
@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.stompchat.system.ChatProperties;
+import io.stompchat.system.Destinations;
+import io.stompchat.system.Refusal;
+import io.stompchat.system.TokenBucket;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -39,21 +41,23 @@ class StompGate implements ChannelInterceptor {
 	static final Set<String> OTHER_HEADERS = Set.of("id", "receipt");
 
 	/** SEND destinations that store a message. */
-	static final Pattern STORING = Pattern.compile("/app/room\\.[^.]+\\.(chat|join|leave)");
+	static final Pattern STORING = Pattern.compile(Destinations.roomCommandPattern("chat", "join", "leave"));
+
+	private static final String APP = Destinations.APP + "/";
 
 	private static final String SUBSCRIPTIONS = StompGate.class.getName() + ".subscriptions";
 
 	private final ChatProperties.Limits limits;
 
-	private final ObjectProvider<SimpMessageSendingOperations> broker;
+	private final StompRefusals refusals;
 
-	private final Map<String, Bucket> messages = new ConcurrentHashMap<>();
+	private final Map<String, TokenBucket> messages = new ConcurrentHashMap<>();
 
-	private final Map<String, Bucket> sends = new ConcurrentHashMap<>();
+	private final Map<String, TokenBucket> sends = new ConcurrentHashMap<>();
 
-	StompGate(ChatProperties properties, ObjectProvider<SimpMessageSendingOperations> broker) {
+	StompGate(ChatProperties properties, StompRefusals refusals) {
 		this.limits = properties.limits();
-		this.broker = broker;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -78,13 +82,13 @@ class StompGate implements ChannelInterceptor {
 	private Message<?> subscribed(Message<?> message, StompHeaderAccessor accessor) {
 		String destination = accessor.getDestination();
 		Principal user = accessor.getUser();
-		if (destination != null && destination.startsWith("/app/") && user != null
-				&& !bucket(this.sends, user, this.limits.sendsPerWindow()).take(System.nanoTime())) {
+		if (destination != null && destination.startsWith(APP) && user != null
+				&& !bucket(this.sends, user, this.limits.sendsPerWindow()).tryTake()) {
 			// a history subscription reads the database: it counts like a SEND
 			throw new FrameRefusal("Too many requests: at most " + this.limits.sendsPerWindow() + " frames per "
 					+ this.limits.rateWindow().toSeconds() + " s.");
 		}
-		if (destination != null && !destination.startsWith("/app/")) {
+		if (destination != null && !destination.startsWith(APP)) {
 			Set<String> ids = subscriptions(accessor);
 			synchronized (ids) {
 				if (!ids.contains(accessor.getSubscriptionId())
@@ -121,10 +125,9 @@ class StompGate implements ChannelInterceptor {
 		Principal user = accessor.getUser();
 		String destination = accessor.getDestination();
 		if (user != null && destination != null) {
-			long now = System.nanoTime();
 			boolean storing = STORING.matcher(destination).matches();
-			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).take(now)
-					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).take(now));
+			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).tryTake()
+					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).tryTake());
 			if (!allowed) {
 				tooMany(user, accessor.getSessionId(), destination);
 				return null;
@@ -133,22 +136,18 @@ class StompGate implements ChannelInterceptor {
 		return only(message, SEND_HEADERS);
 	}
 
-	private Bucket bucket(Map<String, Bucket> buckets, Principal user, int capacity) {
-		return buckets.computeIfAbsent(user.getName(),
-				(name) -> new Bucket(capacity, this.limits.rateWindow().toNanos()));
+	private TokenBucket bucket(Map<String, TokenBucket> buckets, Principal user, int capacity) {
+		return buckets.computeIfAbsent(user.getName(), (name) -> new TokenBucket(capacity,
+				this.limits.rateWindow().dividedBy(Math.max(1, capacity)), TokenBucket.Ticker.system()));
 	}
 
 	private void tooMany(Principal user, String sessionId, String destination) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(sessionId);
-		headers.setLeaveMutable(true);
-		StompError error = new StompError(429, "rate_limited",
-				"Too many messages: at most " + this.limits.messagesPerWindow() + " messages and "
-						+ this.limits.sendsPerWindow() + " frames per " + this.limits.rateWindow().toSeconds()
-						+ " s. Wait a moment.",
+		this.refusals.reply(user.getName(), sessionId,
+				new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+						"Too many messages: at most " + this.limits.messagesPerWindow() + " messages and "
+								+ this.limits.sendsPerWindow() + " frames per " + this.limits.rateWindow().toSeconds()
+								+ " s. Wait a moment."),
 				destination);
-		this.broker.getObject()
-			.convertAndSendToUser(user.getName(), "/queue/errors", error, headers.getMessageHeaders());
 	}
 
 	/**
@@ -163,38 +162,6 @@ class StompGate implements ChannelInterceptor {
 		}
 		nativeHeaders.keySet().stream().filter((name) -> !allowed.contains(name)).forEach(accessor::removeNativeHeader);
 		return MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders());
-	}
-
-	/**
-	 * A token bucket: {@code capacity} tokens, refilled evenly over the window.
-	 */
-	static final class Bucket {
-
-		private final int capacity;
-
-		private final long nanosPerToken;
-
-		private double tokens;
-
-		private long updated;
-
-		Bucket(int capacity, long windowNanos) {
-			this.capacity = capacity;
-			this.nanosPerToken = Math.max(1, windowNanos / Math.max(1, capacity));
-			this.tokens = capacity;
-			this.updated = System.nanoTime();
-		}
-
-		synchronized boolean take(long now) {
-			this.tokens = Math.min(this.capacity, this.tokens + (double) (now - this.updated) / this.nanosPerToken);
-			this.updated = now;
-			if (this.tokens < 1) {
-				return false;
-			}
-			this.tokens--;
-			return true;
-		}
-
 	}
 
 }

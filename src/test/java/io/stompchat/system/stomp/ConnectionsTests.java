@@ -1,14 +1,15 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.stompchat.system.ChatProperties;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -26,10 +27,8 @@ import static org.mockito.Mockito.verify;
  */
 class ConnectionsTests {
 
-	private final Connections connections = new Connections(new ChatProperties(List.of(), 10000,
-			new ChatProperties.Limits(65536, 15000, 524288, 32, 64, 2, 3, 120, 360, Duration.ofSeconds(30), 65536),
-			new ChatProperties.Login(5, 100, Duration.ofMinutes(5)),
-			new ChatProperties.Broker(new ChatProperties.Relay(false, "localhost", 61613, "guest", "guest", "/"))));
+	private final Connections connections = new Connections(
+			settings(Map.of("chat.limits.connections-per-user", "2", "chat.limits.connections-per-address", "3")));
 
 	private int ids;
 
@@ -61,6 +60,13 @@ class ConnectionsTests {
 		this.connections.on(new HttpSessionDestroyedEvent(http));
 		verify(signedOut).close(Connections.SIGNED_OUT);
 		verify(other, never()).close(any(CloseStatus.class));
+	}
+
+	/**
+	 * The settings as Spring binds them: the defaults, but for the values under test.
+	 */
+	private static ChatProperties settings(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("chat", ChatProperties.class);
 	}
 
 	private WebSocketSession session(String user, String address, String httpSessionId) {

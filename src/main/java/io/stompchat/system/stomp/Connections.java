@@ -1,8 +1,7 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.stompchat.system.ChatProperties;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
@@ -95,10 +96,6 @@ class Connections implements WebSocketHandlerDecoratorFactory {
 		return null;
 	}
 
-	int count() {
-		return this.open.size();
-	}
-
 	/**
 	 * Closes the WebSocket sessions opened with an HTTP session that ended: signed out,
 	 * expired or invalidated.
@@ -116,8 +113,7 @@ class Connections implements WebSocketHandlerDecoratorFactory {
 
 	private static void refuse(WebSocketSession session, String reason) {
 		try {
-			session
-				.sendMessage(new TextMessage(("ERROR\nmessage:" + reason + "\n\n\0").getBytes(StandardCharsets.UTF_8)));
+			session.sendMessage(new TextMessage(ErrorFrames.encoded(session.getId(), reason)));
 		}
 		catch (IOException | RuntimeException ex) {
 			// closed already

@@ -1,7 +1,8 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 /**
- * What {@code /user/queue/errors} receives for a refused SEND.
+ * What {@code /user/queue/errors} receives for a refused SEND or SUBSCRIBE; the
+ * connection stays open.
  *
  * @param status the refusal in its HTTP sense: 400 invalid, 403 not allowed, 404 unknown
  * room, 429 too many
@@ -9,6 +10,6 @@ package io.stompchat.system;
  * @param detail a sentence for people
  * @param destination the destination of the refused frame
  */
-public record StompError(int status, String error, String detail, String destination) {
+record RefusalReply(int status, String error, String detail, String destination) {
 
 }

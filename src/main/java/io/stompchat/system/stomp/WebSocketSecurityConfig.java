@@ -1,8 +1,10 @@
-package io.stompchat.system;
+package io.stompchat.system.stomp;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import io.stompchat.system.Destinations;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +27,12 @@ import org.springframework.security.messaging.util.matcher.MessageMatcher;
 @EnableWebSocketSecurity
 class WebSocketSecurityConfig {
 
-	static final Pattern SUBSCRIBABLE = Pattern.compile("/topic/room\\." + RoomIds.PATTERN + "|/app/room\\."
-			+ RoomIds.PATTERN + "\\.history|/user/queue/(errors|rooms)");
+	static final Pattern SUBSCRIBABLE = Pattern.compile(String.join("|", Destinations.ROOM_TOPIC_PATTERN,
+			Destinations.ROOM_HISTORY_PATTERN, Pattern.quote(Destinations.userQueue(Destinations.ERRORS)),
+			Pattern.quote(Destinations.userQueue(Destinations.ROOMS))));
 
 	/** Any {@code /app} destination; one no handler serves is answered with 404. */
-	static final Pattern SENDABLE = Pattern.compile("/app/[^*#>]+");
+	static final Pattern SENDABLE = Pattern.compile(Destinations.APP + "/[^*#>]+");
 
 	/** Headers a SUBSCRIBE may carry; any other could reach a broker relay. */
 	static final Set<String> SUBSCRIBE_HEADERS = Set.of("destination", "id", "ack", "receipt");

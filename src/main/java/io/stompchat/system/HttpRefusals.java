@@ -12,28 +12,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every HTTP refusal is {@code application/problem+json} (RFC 9457) with a
- * machine-readable {@code error} beside the standard fields; never a stack trace.
+ * A {@link Refusal} thrown by a REST controller is answered as a problem detail
+ * ({@link ProblemWriter}); any other failure as a 500 problem detail, never a stack
+ * trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
-class RestErrors extends ResponseEntityExceptionHandler {
+class HttpRefusals extends ResponseEntityExceptionHandler {
 
-	private static final Log log = LogFactory.getLog(RestErrors.class);
+	private static final Log log = LogFactory.getLog(HttpRefusals.class);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.getStatus(), refusal.getMessage());
-		problem.setProperty("error", refusal.getError());
-		return ResponseEntity.status(refusal.getStatus()).body(problem);
+		return ResponseEntity.status(refusal.getStatus())
+			.body(ProblemWriter.problem(refusal.getStatus(), refusal.getError(), refusal.getMessage()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> failed(RuntimeException ex) {
 		log.error("Request failed", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The server could not handle this request.");
-		problem.setProperty("error", "internal_error");
-		return ResponseEntity.internalServerError().body(problem);
+		return ResponseEntity.internalServerError()
+			.body(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+					"The server could not handle this request."));
 	}
 
 }
