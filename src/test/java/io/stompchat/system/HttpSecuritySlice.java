@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  * answers 401, 403 and CSRF refusals as the running application does.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfig.class, LoginThrottle.class })
+@Import({ SecurityConfig.class, LoginFailures.class })
 @EnableConfigurationProperties(ChatProperties.class)
 public class HttpSecuritySlice {
 
