@@ -49,6 +49,7 @@ final class Report {
 		this.stamp.put("nproc", Runtime.getRuntime().availableProcessors());
 		this.stamp.put("cpu", cpuModel());
 		this.stamp.put("memTotal", grep("/proc/meminfo", "MemTotal:"));
+		this.stamp.put("loadAverageAtStart", grep("/proc/loadavg", ""));
 		this.stamp.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		this.settings.put("argv", String.join(" ", s.argv()));
 	}
@@ -112,7 +113,8 @@ final class Report {
 			.append(Boolean.TRUE.equals(this.stamp.get("dirty")) ? " (with uncommitted changes)" : "")
 			.append(", ").append(this.stamp.get("jvm")).append(", ").append(this.stamp.get("nproc"))
 			.append(" × ").append(this.stamp.get("cpu")).append(", ").append(this.stamp.get("memTotal"))
-			.append(", ").append(this.stamp.get("date")).append("\n\n");
+			.append(", load average at start ").append(this.stamp.get("loadAverageAtStart")).append(", ")
+			.append(this.stamp.get("date")).append("\n\n");
 		md.append("`").append(this.settings.get("argv")).append("`\n\n");
 		if (this.settings.containsKey("serverCommand")) {
 			md.append("server: `").append(this.settings.get("serverCommand")).append("`\n\n");
