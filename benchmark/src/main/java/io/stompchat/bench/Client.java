@@ -38,6 +38,9 @@ final class Client implements WebSocket.Listener {
 
 	final AtomicLong historyReplies = new AtomicLong();
 
+	/** MESSAGE frames on room subscriptions that are not chats of the load (JOIN, PRESENCE, …). */
+	final AtomicLong others = new AtomicLong();
+
 	volatile long lastHistoryMicros;
 
 	volatile boolean closed;
@@ -168,6 +171,9 @@ final class Client implements WebSocket.Listener {
 				}
 				else if (s == 'e') {
 					this.errors.incrementAndGet();
+				}
+				else {
+					this.others.incrementAndGet();
 				}
 			}
 			return;

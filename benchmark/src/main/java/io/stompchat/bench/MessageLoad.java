@@ -26,6 +26,8 @@ final class MessageLoad {
 				"connectionsPerUser", 1));
 		String roomPrefix = fanout ? "bench-fanout" : "bench-rooms";
 		try (Topology t = Topology.open(http, server.url, roomPrefix, rooms, members, users, "bench_", meter)) {
+			t.senders = Math.min(members, s.integer("senders", members));
+			report.setting("sendersPerRoom", t.senders);
 			String run = Long.toString(System.currentTimeMillis(), 36);
 			int seconds = s.integer("seconds", 10);
 			int warmup = s.integer("warmup-seconds", seconds);
@@ -46,6 +48,7 @@ final class MessageLoad {
 				OpenLoop.Pass pass = OpenLoop.run("measured", rate, seconds, (i, at) -> t.send(i, at, tag), members,
 						meter, server.pid, t::errors, drain, 0);
 				report.pass(pass);
+				Log.info("other room events received so far (JOIN, PRESENCE, …): %d", t.others());
 				if (rates.size() > 1 && pass.ms(99) > limit) {
 					report.notes.add(String.format("Rates rose until p99 passed %.0f ms: at %.0f msg/s it was %.1f ms.",
 							limit, rate, pass.ms(99)));
@@ -89,7 +92,7 @@ final class MessageLoad {
 		});
 		sampler.start();
 		// the slow subscriber never sends: the senders cycle over the other members
-		int others = members - 1;
+		int others = Math.min(t.senders, members - 1);
 		report.pass(OpenLoop.run("one not reading", rate, seconds, (i, at) -> t.sendFrom((int) (i % others),
 				i, at, run + "s"), others, meter, server.pid, t::errors, drain, 0));
 		sampler.interrupt();

@@ -23,6 +23,7 @@ record Settings(Map<String, String> values, List<String> argv) {
 			  --relay artemis          start an embedded Artemis (separate JVM) and the server with the broker relay
 			 load
 			  --subscribers 200        fan-out / slow: subscribers of the one room
+			  --senders N              members of each room that take turns at sending (default all; 1 = one publisher)
 			  --rooms 100 --members 10 --users 200   many rooms / start-up
 			  --rate 100 | --rates 50,100,200         msg/s; with --rates, steps until p99 > --p99-limit-ms (50)
 			  --seconds 10 --warmup-seconds S        measured pass and warm-up pass (same load; 0: none)

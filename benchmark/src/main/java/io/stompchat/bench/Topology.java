@@ -19,6 +19,9 @@ final class Topology implements AutoCloseable {
 
 	final int members;
 
+	/** How many of each room's members take turns at sending (the first ones); all by default. */
+	volatile int senders;
+
 	final List<SignIn.Session> users;
 
 	final List<Client> clients = new ArrayList<>();
@@ -28,6 +31,7 @@ final class Topology implements AutoCloseable {
 	private Topology(List<String> rooms, int members, List<SignIn.Session> users) {
 		this.rooms.addAll(rooms);
 		this.members = members;
+		this.senders = members;
 		this.users = users;
 		for (int u = 0; u < users.size(); u++) {
 			this.roomsOfUser.add(new ArrayList<>());
@@ -122,16 +126,24 @@ final class Topology implements AutoCloseable {
 		return true;
 	}
 
-	/** Message i: room i mod rooms, sent by that room's ((i / rooms) mod members)-th member. */
+	/** Message i: room i mod rooms, sent by that room's ((i / rooms) mod senders)-th member. */
 	void send(long i, long intendedMicros, String clientIdPrefix) {
 		int r = (int) (i % this.rooms.size());
-		int k = (int) ((i / this.rooms.size()) % this.members);
+		int k = (int) ((i / this.rooms.size()) % this.senders);
 		this.clients.get(member(r, k)).chat(this.rooms.get(r), intendedMicros, clientIdPrefix + i);
 	}
 
 	/** Message i in the first room, sent by its k-th member. */
 	void sendFrom(int k, long i, long intendedMicros, String clientIdPrefix) {
 		this.clients.get(member(0, k)).chat(this.rooms.get(0), intendedMicros, clientIdPrefix + i);
+	}
+
+	long others() {
+		long n = 0;
+		for (Client c : this.clients) {
+			n += c.others.get();
+		}
+		return n;
 	}
 
 	long errors() {
