@@ -35,15 +35,17 @@ final class OpenLoop {
 		}
 
 		double serverMicrosPerDelivery() {
-			return (this.serverCpuNanos < 0) ? -1 : this.serverCpuNanos / 1000.0 / Math.max(1, this.deliveredInWindow);
+			return (this.serverCpuNanos < 0 || this.deliveredInWindow == 0) ? Double.NaN
+					: this.serverCpuNanos / 1000.0 / this.deliveredInWindow;
 		}
 
 		double clientMicrosPerDelivery() {
-			return this.clientCpuNanos / 1000.0 / Math.max(1, this.deliveredInWindow);
+			return (this.deliveredInWindow == 0) ? Double.NaN : this.clientCpuNanos / 1000.0 / this.deliveredInWindow;
 		}
 
 		double ms(double percentile) {
-			return this.latency.getValueAtPercentile(percentile) / 1000.0;
+			return (this.latency.getTotalCount() == 0) ? Double.NaN
+					: this.latency.getValueAtPercentile(percentile) / 1000.0;
 		}
 
 		Map<String, Object> json() {
@@ -60,7 +62,7 @@ final class OpenLoop {
 			m.put("p90ms", ms(90));
 			m.put("p99ms", ms(99));
 			m.put("p999ms", ms(99.9));
-			m.put("maxms", this.latency.getMaxValue() / 1000.0);
+			m.put("maxms", (this.latency.getTotalCount() == 0) ? Double.NaN : this.latency.getMaxValue() / 1000.0);
 			m.put("serverCpuS", round(this.serverCpuNanos / 1e9));
 			m.put("serverUsPerDelivery", round(serverMicrosPerDelivery()));
 			m.put("clientCpuS", round(this.clientCpuNanos / 1e9));
@@ -75,7 +77,7 @@ final class OpenLoop {
 	}
 
 	static double round(double v) {
-		return Math.round(v * 100) / 100.0;
+		return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
 	}
 
 	private OpenLoop() {
