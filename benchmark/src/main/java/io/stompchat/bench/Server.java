@@ -61,7 +61,7 @@ final class Server implements AutoCloseable {
 			throws IOException, InterruptedException {
 		int port = freePort();
 		Files.createDirectories(dataDir);
-		String jdbc = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("stomp-chat") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+		String jdbc = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("stomp-chat") + ";AUTO_SERVER=TRUE";
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmFlags);
