@@ -1,0 +1,231 @@
+package io.stompchat.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One lean STOMP-over-WebSocket connection of a signed-in user: hand-written frames out, and in
+ * only what the load needs — the {@code t=} marker in a MESSAGE's text, the replies to history
+ * subscriptions and refusals. No JSON parsing, no header maps.
+ */
+final class Client implements WebSocket.Listener {
+
+	/** What a connection reports: deliveries with their intended send time, and everything else it counts. */
+	interface Sink {
+
+		void delivered(long sentMicros, long nowMicros);
+
+	}
+
+	private static final String MARK = "\"text\":\"t=";
+
+	private final Sink sink;
+
+	private final StringBuilder partial = new StringBuilder();
+
+	private final CompletableFuture<Client> connected = new CompletableFuture<>();
+
+	private final String connectFrame;
+
+	final AtomicLong probes = new AtomicLong();
+
+	final AtomicLong errors = new AtomicLong();
+
+	final AtomicLong historyReplies = new AtomicLong();
+
+	/** MESSAGE frames on room subscriptions that are not chats of the load (JOIN, PRESENCE, …). */
+	final AtomicLong others = new AtomicLong();
+
+	volatile long lastHistoryMicros;
+
+	volatile boolean closed;
+
+	private volatile WebSocket socket;
+
+	private volatile boolean paused;
+
+	private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+
+	private Client(Sink sink, String csrf, int heartbeatMs) {
+		this.sink = sink;
+		this.connectFrame = "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartbeatMs + ","
+				+ heartbeatMs + "\nX-CSRF-TOKEN:" + csrf + "\n\n\0";
+	}
+
+	/**
+	 * Opens {@code /ws/websocket} with the session cookie and sends CONNECT.
+	 * @return completes on CONNECTED
+	 */
+	static CompletableFuture<Client> connect(HttpClient http, URI base, SignIn.Session user, Sink sink,
+			int heartbeatMs) {
+		Client client = new Client(sink, user.csrf(), heartbeatMs);
+		URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/websocket");
+		http.newWebSocketBuilder()
+			.header("Cookie", user.cookie())
+			.connectTimeout(Duration.ofSeconds(30))
+			.buildAsync(ws, client)
+			.whenComplete((socket, failure) -> {
+				if (failure != null) {
+					client.connected.completeExceptionally(failure);
+				}
+			});
+		return client.connected;
+	}
+
+	@Override
+	public void onOpen(WebSocket webSocket) {
+		this.socket = webSocket;
+		send(this.connectFrame);
+		webSocket.request(1);
+	}
+
+	void subscribe(String id, String destination) {
+		send("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n\0");
+	}
+
+	void unsubscribe(String id) {
+		send("UNSUBSCRIBE\nid:" + id + "\n\n\0");
+	}
+
+	void join(String room) {
+		send("SEND\ndestination:/app/room." + room + ".join\n\n\0");
+	}
+
+	/** A chat whose text starts with the intended send time; {@code t=0} is a probe, never measured. */
+	void chat(String room, long intendedMicros, String clientId) {
+		send("SEND\ndestination:/app/room." + room + ".chat\ncontent-type:application/json\n\n{\"text\":\"t="
+				+ intendedMicros + " bench\",\"clientId\":\"" + clientId + "\"}\0");
+	}
+
+	void heartbeat() {
+		send("\n");
+	}
+
+	/** Stops reading: the server's writes pile up in the socket buffers (the slow consumer). */
+	void pause() {
+		this.paused = true;
+	}
+
+	synchronized void send(String frame) {
+		WebSocket ws = this.socket;
+		this.lastSend = this.lastSend.thenCompose((previous) -> ws.sendText(frame, true));
+	}
+
+	void close() {
+		WebSocket ws = this.socket;
+		if (ws != null) {
+			ws.abort();
+		}
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		if (!last) {
+			this.partial.append(data);
+		}
+		else if (this.partial.length() > 0) {
+			this.partial.append(data);
+			frame(this.partial);
+			this.partial.setLength(0);
+		}
+		else {
+			frame(data);
+		}
+		if (!this.paused) {
+			webSocket.request(1);
+		}
+		return null;
+	}
+
+	private void frame(CharSequence f) {
+		if (f.length() < 5) {
+			return; // heart-beat
+		}
+		char c = f.charAt(0);
+		if (c == 'M') {
+			message(f);
+		}
+		else if (c == 'C') {
+			this.connected.complete(this);
+		}
+		else if (c == 'E') {
+			this.errors.incrementAndGet();
+			this.connected.completeExceptionally(new IllegalStateException(head(f)));
+		}
+	}
+
+	private void message(CharSequence f) {
+		int at = indexOf(f, MARK, 0);
+		if (at < 0) {
+			int sub = indexOf(f, "\nsubscription:", 0);
+			if (sub > 0 && sub + 14 < f.length()) {
+				char s = f.charAt(sub + 14);
+				if (s == 'h') {
+					this.lastHistoryMicros = Clock.micros();
+					this.historyReplies.incrementAndGet();
+				}
+				else if (s == 'e') {
+					this.errors.incrementAndGet();
+				}
+				else {
+					this.others.incrementAndGet();
+				}
+			}
+			return;
+		}
+		long t = 0;
+		for (int i = at + MARK.length(); i < f.length(); i++) {
+			char d = f.charAt(i);
+			if (d < '0' || d > '9') {
+				break;
+			}
+			t = t * 10 + (d - '0');
+		}
+		if (t == 0) {
+			this.probes.incrementAndGet();
+		}
+		else {
+			this.sink.delivered(t, Clock.micros());
+		}
+	}
+
+	private static int indexOf(CharSequence s, String what, int from) {
+		char first = what.charAt(0);
+		int max = s.length() - what.length();
+		outer: for (int i = from; i <= max; i++) {
+			if (s.charAt(i) != first) {
+				continue;
+			}
+			for (int j = 1; j < what.length(); j++) {
+				if (s.charAt(i + j) != what.charAt(j)) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+
+	private static String head(CharSequence f) {
+		return f.subSequence(0, Math.min(300, f.length())).toString().replace('\0', ' ').replace('\n', ' ');
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		this.closed = true;
+		this.connected.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket webSocket, Throwable error) {
+		this.closed = true;
+		this.connected.completeExceptionally(error);
+	}
+
+}
