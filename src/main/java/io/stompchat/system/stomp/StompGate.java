@@ -12,6 +12,7 @@ import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.TokenBucket;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * rates, and only standard STOMP headers passed on, so nothing a client writes can reach
  * a broker relay as a broker-specific header ({@code x-queue-name}, {@code durable},
  * {@code persistent}, {@code client-id}, ...). Subscriptions with such headers are
- * refused by {@link WebSocketSecurityConfig}.
+ * refused by {@link WebSocketSecurityConfig}. The rates run on the system's clock, or on
+ * a {@link TokenBucket.Ticker} bean when there is one (tests freeze time with it).
  */
 @Component
 class StompGate implements ChannelInterceptor {
@@ -55,9 +57,12 @@ class StompGate implements ChannelInterceptor {
 
 	private final Map<String, TokenBucket> sends = new ConcurrentHashMap<>();
 
-	StompGate(ChatProperties properties, StompRefusals refusals) {
+	private final TokenBucket.Ticker ticker;
+
+	StompGate(ChatProperties properties, StompRefusals refusals, ObjectProvider<TokenBucket.Ticker> ticker) {
 		this.limits = properties.limits();
 		this.refusals = refusals;
+		this.ticker = ticker.getIfAvailable(TokenBucket.Ticker::system);
 	}
 
 	@Override
@@ -138,7 +143,7 @@ class StompGate implements ChannelInterceptor {
 
 	private TokenBucket bucket(Map<String, TokenBucket> buckets, Principal user, int capacity) {
 		return buckets.computeIfAbsent(user.getName(), (name) -> new TokenBucket(capacity,
-				this.limits.rateWindow().dividedBy(Math.max(1, capacity)), TokenBucket.Ticker.system()));
+				this.limits.rateWindow().dividedBy(Math.max(1, capacity)), this.ticker));
 	}
 
 	private void tooMany(Principal user, String sessionId, String destination) {
