@@ -54,8 +54,8 @@ final class ProblemWriter {
 	 * @param status the status it answers with
 	 * @return {@code invalid_json} for a body that cannot be read,
 	 * {@code invalid_parameter} for a parameter that is missing or of the wrong type
-	 * ({@code before=abc}, {@code limit=1.5}), else a code named after the status
-	 * ({@code method_not_allowed}, {@code unsupported_media_type}, ...)
+	 * ({@code before=abc}, {@code limit=1.5}), else the status's name in lower case
+	 * ({@code bad_request}, ...)
 	 */
 	static String errorFor(Exception ex, HttpStatusCode status) {
 		if (ex instanceof HttpMessageNotReadableException) {
