@@ -5,8 +5,9 @@
  */
 import { csrf } from './http.js';
 
+// the transports Spring serves: not jsonp-polling, which Spring no longer serves
 const SOCKJS_TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling', 'eventsource', 'iframe-eventsource',
-	'htmlfile', 'iframe-htmlfile', 'iframe-xhr-polling', 'jsonp-polling'];
+	'htmlfile', 'iframe-htmlfile', 'iframe-xhr-polling'];
 
 /** The SockJS transport forced by ?transport=name, or null for SockJS' own choice. */
 function forcedTransport() {

@@ -15,8 +15,9 @@
  * </ul>
  *
  * Run them alone with {@code ./mvnw verify -Dtest='*BrowserTests'}. Where Chromium is not
- * installed they are skipped with the command that installs it. Screenshots land in
- * {@code target/screenshots}; the lobby and room ones are copied to
- * {@code docs/screenshots} for the README.
+ * installed they are skipped with the command that installs it (under CI,
+ * {@code CI=true}, they fail instead). Screenshots land in {@code target/screenshots};
+ * the README's lobby and room pictures are refreshed only on request:
+ * {@code ./mvnw verify -Dtest='*BrowserTests' -Dscreenshots.docs=docs/screenshots}.
  */
 package io.stompchat.browser;

@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import io.stompchat.support.Instances;
+import io.stompchat.support.Required;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The chat scenarios through the broker relay to a real RabbitMQ (rabbitmq_stomp on port
  * 61613, guest/guest, virtual host {@code /}), with two server instances. CI installs and
- * starts RabbitMQ; elsewhere the tests are skipped and say how to get it.
+ * starts RabbitMQ, and the tests fail there without it; elsewhere they are skipped and
+ * say how to get it ({@link Required}).
  */
 class RabbitRelayEndToEndTests extends ChatScenarios {
 
@@ -26,7 +27,7 @@ class RabbitRelayEndToEndTests extends ChatScenarios {
 
 	@BeforeAll
 	static void start() {
-		Assumptions.assumeTrue(reachable(), "RabbitMQ's STOMP port " + STOMP_PORT + " is closed: apt-get install "
+		Required.that(reachable(), "RabbitMQ's STOMP port " + STOMP_PORT + " is closed: apt-get install "
 				+ "rabbitmq-server && rabbitmq-plugins enable rabbitmq_stomp && rabbitmq-server -detached");
 		one = Instances.onRelay(STOMP_PORT, "relay-rabbit");
 		two = Instances.onRelay(STOMP_PORT, "relay-rabbit");

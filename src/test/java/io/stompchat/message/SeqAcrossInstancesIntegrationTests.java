@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.stompchat.support.Instances;
+import io.stompchat.support.Postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +40,10 @@ class SeqAcrossInstancesIntegrationTests {
 	static ConfigurableApplicationContext two;
 
 	@BeforeAll
-	static void start() throws IOException {
-		postgres = EmbeddedPostgres.start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		one = instance(url);
-		two = instance(url);
+	static void start() {
+		postgres = Postgres.start();
+		one = Instances.start(Postgres.datasource(postgres));
+		two = Instances.start(Postgres.datasource(postgres));
 	}
 
 	@AfterAll
@@ -52,11 +52,6 @@ class SeqAcrossInstancesIntegrationTests {
 		if (postgres != null) {
 			postgres.close();
 		}
-	}
-
-	private static ConfigurableApplicationContext instance(String url) {
-		return Instances.start("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-				"spring.datasource.password=postgres", "spring.datasource.hikari.maximum-pool-size=6");
 	}
 
 	@Test

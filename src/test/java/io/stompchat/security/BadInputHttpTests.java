@@ -82,23 +82,29 @@ class BadInputHttpTests {
 				refused("room id with a wildcard", roomId("x*")), refused("room id in upper case", roomId("Book")),
 				refused("room id with LIKE wildcard", roomId(
 						"gen%")),
-				refused("invalid JSON", (t) -> assertProblem(t.user.postJson("/api/rooms", "{\"name\": "), 400, null)),
+				refused("invalid JSON",
+						(t) -> assertProblem(t.user.postJson("/api/rooms", "{\"name\": "), 400, "invalid_json")),
 				refused("deeply nested JSON",
-						(t) -> assertProblem(t.user.postJson("/api/rooms",
-								"{\"name\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}"), 400, null)),
+						(t) -> assertProblem(
+								t.user.postJson("/api/rooms",
+										"{\"name\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}"),
+								400, "invalid_json")),
 				refused("body over 64 KiB",
 						(t) -> assertProblem(
 								t.user.postJson("/api/rooms",
 										"{\"name\": \"big\", \"pad\": \"" + "p".repeat(70_000) + "\"}"),
 								413, "too_large")),
-				refused("paging: negative before", paging("before=-1")),
-				refused("paging: negative after", paging("after=-5")), refused("paging: limit 0", paging("limit=0")),
-				refused("paging: limit 201", paging("limit=201")),
-				refused("paging: huge limit", paging("limit=99999999999")),
-				refused("paging: garbage limit", paging("limit=abc")),
-				refused("paging: garbage before", paging("before=1;DROP")),
-				refused("paging: before beyond long", paging("before=99999999999999999999")),
-				refused("paging: before and after", paging("before=5&after=1")),
+				refused("paging: negative before", paging("before=-1", "invalid_paging")),
+				refused("paging: negative after", paging("after=-5", "invalid_paging")),
+				refused("paging: limit 0", paging("limit=0", "invalid_paging")),
+				refused("paging: limit 201", paging("limit=201", "invalid_paging")),
+				refused("paging: huge limit", paging("limit=99999999999", "invalid_parameter")),
+				refused("paging: garbage limit", paging("limit=abc", "invalid_parameter")),
+				refused("paging: fractional limit", paging("limit=1.5", "invalid_parameter")),
+				refused("paging: garbage before", paging("before=1;DROP", "invalid_parameter")),
+				refused("paging: before is not a number", paging("before=abc", "invalid_parameter")),
+				refused("paging: before beyond long", paging("before=99999999999999999999", "invalid_parameter")),
+				refused("paging: before and after", paging("before=5&after=1", "invalid_paging")),
 				refused("unknown room",
 						(t) -> assertProblem(t.user.get("/api/rooms/no-such-room/messages"), 404, "unknown_room")),
 				refused("LIKE wildcard in a room path",
@@ -125,8 +131,8 @@ class BadInputHttpTests {
 				"invalid_room");
 	}
 
-	private static Case.Attack paging(String query) {
-		return (t) -> assertProblem(t.user.get("/api/rooms/" + t.roomId + "/messages?" + query), 400, null);
+	private static Case.Attack paging(String query, String error) {
+		return (t) -> assertProblem(t.user.get("/api/rooms/" + t.roomId + "/messages?" + query), 400, error);
 	}
 
 	private static Case.Attack pathTrick(String path) {
@@ -142,6 +148,8 @@ class BadInputHttpTests {
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		JsonNode problem = RawStomp.json.readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		// every problem carries a machine-readable code, whoever wrote it
+		assertThat(problem.get("error")).as("error in " + response.body()).isNotNull();
 		if (error != null) {
 			assertThat(problem.get("error").asString()).isEqualTo(error);
 		}

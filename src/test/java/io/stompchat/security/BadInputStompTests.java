@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.stompchat.support.ChatUser;
+import io.stompchat.support.StompTestClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -175,14 +176,19 @@ class BadInputStompTests {
 				raw.assertRefused("Not allowed: SUBSCRIBE");
 			}
 			assertThat(marker).doesNotExist();
-		}), refused("SEND to /topic/**", (t) -> {
+		}), storing("SEND to /topic/**", List.of("barrier"), (t) -> {
 			try (RawStomp witness = RawStomp.connected(ChatUser.signUp(t.port, "reader")).ready(t.roomId);
 					RawStomp raw = RawStomp.connected(t.user)) {
 				raw.send(frame("SEND", "{\"type\":\"CHAT\",\"sender\":\"admin\",\"text\":\"forged\"}",
 						"destination:/topic/room." + t.roomId));
 				raw.assertRefused("Not allowed: SEND /topic/room." + t.roomId);
-				Thread.sleep(300);
-				assertThat(witness.topic()).isEmpty();
+				// a barrier: a real message sent after the refusal reaches the witness,
+				// and
+				// the forged one, had it gone through, would have arrived before it
+				witness.send(chatFrame(t.roomId, "{\"text\":\"barrier\"}"));
+				witness
+					.await((f) -> witness.topic().stream().anyMatch((m) -> "barrier".equals(StompTestClient.text(m))));
+				assertThat(witness.topic()).extracting(StompTestClient::text).containsExactly("barrier");
 			}
 		}), refused("SEND to /queue/**", (t) -> {
 			try (RawStomp raw = RawStomp.connected(t.user)) {

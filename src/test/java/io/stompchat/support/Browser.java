@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -45,6 +44,13 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	/**
+	 * Where {@link #screenshotForDocs} also copies its shots: only when asked, with
+	 * {@code -Dscreenshots.docs=docs/screenshots}, so that a build never rewrites tracked
+	 * files.
+	 */
+	private static final String DOCS_PROPERTY = "screenshots.docs";
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -62,7 +68,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a browser; skips the calling test when Chromium is not installed.
+	 * Starts a browser; skips the calling test when Chromium is not installed (fails it
+	 * under CI).
 	 * @param baseUrl the application, e.g. {@code http://localhost:8080}
 	 * @param language the Accept-Language and UI language, e.g. {@code en} or {@code ko}
 	 * @param width window width in CSS pixels
@@ -70,7 +77,7 @@ public final class Browser implements AutoCloseable {
 	 * @return the browser
 	 */
 	public static Browser start(String baseUrl, String language, int width, int height) {
-		Assumptions.assumeTrue(available(), MISSING);
+		Required.that(available(), MISSING);
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("stomp-chat-chromium-");
@@ -304,17 +311,22 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a screenshot and puts a copy under {@code docs/screenshots} for the README.
+	 * Saves a screenshot under {@code target/screenshots}, and a copy in the folder named
+	 * by the system property {@code screenshots.docs} when it is set:
+	 * {@code ./mvnw verify
+	 * -Dtest='*BrowserTests' -Dscreenshots.docs=docs/screenshots} refreshes the README's
+	 * pictures.
 	 * @param name file name without extension
 	 */
 	public void screenshotForDocs(String name) {
 		script("if (document.activeElement) { document.activeElement.blur(); }");
 		Path shot = screenshot(name);
-		Path docs = Path.of("docs", "screenshots");
-		if (Files.isRegularFile(Path.of("pom.xml"))) {
+		String docs = System.getProperty(DOCS_PROPERTY, "");
+		if (!docs.isBlank()) {
 			try {
-				Files.createDirectories(docs);
-				Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+				Path folder = Path.of(docs);
+				Files.createDirectories(folder);
+				Files.copy(shot, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

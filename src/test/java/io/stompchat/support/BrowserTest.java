@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * A test class that drives real Chromium browsers against the whole application on a
  * random port. Every browser test class carries exactly these settings, so they all share
  * one Spring context (and one in-memory database); a class starts its browsers once, in a
- * {@code @BeforeAll}. Skipped, with the command to fix it, where Chromium is missing.
+ * {@code @BeforeAll}. Skipped, with the command to fix it, where Chromium is missing;
+ * failed instead under CI ({@link Required}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,12 +30,18 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @ExtendWith(BrowserTest.ChromiumInstalled.class)
 public @interface BrowserTest {
 
-	/** Skips the class before its Spring context starts when there is no Chromium. */
+	/**
+	 * Skips the class before its Spring context starts when there is no Chromium; under
+	 * CI runs it, so that {@link Browser#start} fails it.
+	 */
 	class ChromiumInstalled implements ExecutionCondition {
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			return Browser.available() ? ConditionEvaluationResult.enabled("Chromium found")
+			if (Browser.available()) {
+				return ConditionEvaluationResult.enabled("Chromium found");
+			}
+			return Required.CI ? ConditionEvaluationResult.enabled("CI: the test fails without Chromium")
 					: ConditionEvaluationResult.disabled(Browser.MISSING);
 		}
 

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,18 @@ class ProblemWriterTests {
 	void aProblemCarriesItsErrorCodeBesideTheStandardFields() {
 		assertThat(ProblemWriter.problem(HttpStatus.NOT_FOUND, "unknown_room", "No such room.").getProperties())
 			.containsEntry("error", "unknown_room");
+	}
+
+	@Test
+	void whatSpringMvcRefusesItselfGetsACodeToo() {
+		assertThat(ProblemWriter.errorFor(
+				new HttpMessageNotReadableException("bad", new MockHttpInputMessage(new byte[0])),
+				HttpStatus.BAD_REQUEST))
+			.isEqualTo("invalid_json");
+		assertThat(ProblemWriter.errorFor(new TypeMismatchException("1.5", Integer.class), HttpStatus.BAD_REQUEST))
+			.isEqualTo("invalid_parameter");
+		assertThat(ProblemWriter.errorFor(new IllegalStateException(), HttpStatus.METHOD_NOT_ALLOWED))
+			.isEqualTo("method_not_allowed");
 	}
 
 }
