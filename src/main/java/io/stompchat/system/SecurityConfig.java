@@ -61,7 +61,9 @@ class SecurityConfig {
 		AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+					// the REST API's description is open: it holds no data
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

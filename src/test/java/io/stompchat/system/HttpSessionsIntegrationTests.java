@@ -56,19 +56,19 @@ class HttpSessionsIntegrationTests {
 	@Test
 	void stompFramesKeepTheHttpSessionAlivePastItsTimeout() throws Exception {
 		// long enough for sign-up and connect on a busy machine
-		Duration timeout = Duration.ofSeconds(8);
+		Duration timeout = Duration.ofSeconds(15);
 		this.one = Instances.start(
 				"spring.datasource.url=jdbc:h2:mem:sessions-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				"server.servlet.session.timeout=" + timeout.toSeconds() + "s");
 		int port = Instances.port(this.one);
 		ChatUser chatting = ChatUser.signUp(port, "chatting");
-		ChatUser idle = ChatUser.signUp(port, "idle");
 		try (StompTestClient client = StompTestClient.connect(chatting, Transport.WEBSOCKET)) {
 			Inbox room = client.subscribeRoom("general");
+			ChatUser idle = ChatUser.signUp(port, "idle");
 			long end = System.nanoTime() + timeout.multipliedBy(2).toNanos();
 			int[] sent = { 0 };
 			// one line every half second over two timeouts, and no HTTP request
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
 				client.send("/app/room.general.chat", StompTestClient.chat("line " + sent[0]++, null));
 				return System.nanoTime() > end;
 			});
