@@ -41,13 +41,16 @@ class SessionTablesTests {
 
 	private static void assertStoresSessions(DataSource dataSource) {
 		Flyway.configure().dataSource(dataSource).load().migrate();
-		JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
-				new TransactionTemplate(new JdbcTransactionManager(dataSource)));
-		var session = sessions.createSession();
+		roundTrip(new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
+				new TransactionTemplate(new JdbcTransactionManager(dataSource))));
+	}
+
+	private static <S extends Session> void roundTrip(FindByIndexNameSessionRepository<S> sessions) {
+		S session = sessions.createSession();
 		session.setAttribute("greeting", "hello");
 		session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "alice");
 		sessions.save(session);
-		Session found = sessions.findById(session.getId());
+		S found = sessions.findById(session.getId());
 		assertThat(found).isNotNull();
 		assertThat((String) found.getAttribute("greeting")).isEqualTo("hello");
 		assertThat(sessions.findByPrincipalName("alice")).containsKey(session.getId());
