@@ -2,6 +2,7 @@ package io.stompchat.message;
 
 import io.stompchat.system.Refusal;
 import io.stompchat.system.RoomIds;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,11 @@ class HistoryController {
 	 * @return the page, in ascending seq
 	 */
 	@GetMapping("/api/rooms/{roomId}/messages")
+	@ApiResponse(responseCode = "200", description = "the page, in ascending seq", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "invalid_paging: both before and after, a negative seq, a limit outside 1-200, "
+					+ "or a value that is not a whole number")
+	@ApiResponse(responseCode = "404", description = "unknown_room: no room with this id")
 	HistoryPage messages(@PathVariable String roomId, @RequestParam(required = false) Long before,
 			@RequestParam(required = false) Long after,
 			@RequestParam(defaultValue = "" + MessageHistory.DEFAULT_LIMIT) int limit) {

@@ -14,6 +14,8 @@ import io.stompchat.system.Refusal;
 import io.stompchat.system.RoomIds;
 import io.stompchat.system.Texts;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +50,8 @@ class RoomController {
 	}
 
 	@GetMapping("/api/rooms/{id}")
+	@ApiResponse(responseCode = "200", description = "the room as the caller sees it", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "404", description = "unknown_room: no room with this id")
 	RoomSummary get(@PathVariable String id, Principal user) {
 		if (!RoomIds.isValid(id)) {
 			throw Refusal.unknownRoom(id);
@@ -62,6 +66,11 @@ class RoomController {
 	 * @return 201 with the room
 	 */
 	@PostMapping("/api/rooms")
+	@ApiResponse(responseCode = "201", description = "created; Location names the room", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "invalid_room: no name, a blank or control-character name, a name over 80 characters "
+					+ "or an invalid id; or a body that is not JSON")
+	@ApiResponse(responseCode = "409", description = "room_exists: a room with this id or name exists")
 	ResponseEntity<RoomSummary> create(@RequestBody CreateRoom request, Principal user) {
 		String name = checkedName(request.name());
 		String id = request.id();

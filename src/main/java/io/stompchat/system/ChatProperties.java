@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code chat.*}; every one can be given as an environment variable
- * ({@code CHAT_BROKER_RELAY_HOST}, ...).
+ * ({@code CHAT_BROKER_RELAY_HOST}, ...). Each has its one default here; a value out of
+ * range stops the start with a message naming the property.
  *
  * @param allowedOrigins origins allowed to open {@code /ws} besides the page's own
  * @param heartbeatMs heart-beat interval the broker offers clients
@@ -19,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chat")
 public record ChatProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10000") long heartbeatMs,
 		@DefaultValue Limits limits, @DefaultValue Login login, @DefaultValue Broker broker) {
+
+	public ChatProperties {
+		atLeast("chat.heartbeat-ms", heartbeatMs, 0);
+	}
 
 	/**
 	 * @param frameSize largest inbound STOMP frame in bytes
@@ -40,6 +45,21 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 			@DefaultValue("100") int connectionsPerAddress, @DefaultValue("120") int messagesPerWindow,
 			@DefaultValue("360") int sendsPerWindow, @DefaultValue("30s") Duration rateWindow,
 			@DefaultValue("65536") int requestBody) {
+
+		public Limits {
+			atLeast("chat.limits.frame-size", frameSize, 1);
+			atLeast("chat.limits.send-time-ms", sendTimeMs, 1);
+			atLeast("chat.limits.send-buffer-size", sendBufferSize, 1);
+			atLeast("chat.limits.frame-headers", frameHeaders, 1);
+			atLeast("chat.limits.subscriptions-per-session", subscriptionsPerSession, 1);
+			atLeast("chat.limits.connections-per-user", connectionsPerUser, 1);
+			atLeast("chat.limits.connections-per-address", connectionsPerAddress, 1);
+			atLeast("chat.limits.messages-per-window", messagesPerWindow, 1);
+			atLeast("chat.limits.sends-per-window", sendsPerWindow, 1);
+			positive("chat.limits.rate-window", rateWindow);
+			atLeast("chat.limits.request-body", requestBody, 1);
+		}
+
 	}
 
 	/**
@@ -50,6 +70,13 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 	 */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("100") int maxFailuresPerAddress,
 			@DefaultValue("5m") Duration lockout) {
+
+		public Login {
+			atLeast("chat.login.max-failures", maxFailures, 1);
+			atLeast("chat.login.max-failures-per-address", maxFailuresPerAddress, 1);
+			positive("chat.login.lockout", lockout);
+		}
+
 	}
 
 	/**
@@ -69,6 +96,28 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 	public record Relay(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,
 			@DefaultValue("61613") int port, @DefaultValue("guest") String login,
 			@DefaultValue("guest") String passcode, @DefaultValue("/") String virtualHost) {
+
+		public Relay {
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException("chat.broker.relay.port must be a TCP port (1-65535), was " + port);
+			}
+			if (host == null || host.isBlank()) {
+				throw new IllegalArgumentException("chat.broker.relay.host must not be blank");
+			}
+		}
+
+	}
+
+	private static void atLeast(String property, long value, long least) {
+		if (value < least) {
+			throw new IllegalArgumentException(property + " must be at least " + least + ", was " + value);
+		}
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(property + " must be a positive duration (e.g. 30s), was " + value);
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.stompchat.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -20,7 +22,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -41,7 +42,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository securityContextRepository,
-			LoginFailures loginFailures, ChatProperties properties) {
+			LoginFailures loginFailures, ChatProperties properties, ObjectProvider<LogoutHandler> logoutHandlers) {
 		RequestMatcher apiOrSocket = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
 				PathPatternRequestMatcher.pathPattern("/ws/**"));
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> ProblemWriter.write(response,
@@ -60,14 +61,21 @@ class SecurityConfig {
 		AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+					"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+					// the REST API's description is open: it holds no data
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.securityContext((context) -> context.securityContextRepository(securityContextRepository))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
-			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// the STOMP edge closes the WebSocket sessions of the HTTP session signing
+			// out
+			.logout((logout) -> {
+				logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout");
+				logoutHandlers.orderedStream().forEach(logout::addLogoutHandler);
+			})
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				if (apiOrSocket.matches(request)) {
 					unauthorized.commence(request, response, ex);
@@ -91,16 +99,6 @@ class SecurityConfig {
 	SecurityContextRepository securityContextRepository() {
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
 				new HttpSessionSecurityContextRepository());
-	}
-
-	/**
-	 * Publishes the end of HTTP sessions, so that the STOMP edge
-	 * ({@code stomp.Connections}) closes their WebSocket sessions.
-	 * @return the listener
-	 */
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
 	}
 
 	private static boolean hasBasicCredentials(HttpServletRequest request) {

@@ -85,7 +85,7 @@ class BadInputSessionTests {
 		}), refused("the session cookie is HttpOnly and SameSite=Lax", (t) -> {
 			HttpResponse<String> page = Http.get(t.port, "/signup", Map.of());
 			String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-			assertThat(cookie).contains("JSESSIONID=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+			assertThat(cookie).contains("SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
 		}), refused("security headers on pages and API", (t) -> {
 			for (HttpResponse<String> response : List.of(Http.get(t.port, "/login", Map.of()), t.user.get("/api/me"))) {
 				assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))

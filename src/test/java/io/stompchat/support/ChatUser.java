@@ -34,13 +34,18 @@ public final class ChatUser {
 
 	private final String username;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	private ChatUser(int port, String username) {
+		this(port, username, new CookieManager());
+	}
+
+	private ChatUser(int port, String username, CookieManager cookies) {
 		this.port = port;
 		this.username = username;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -91,6 +96,16 @@ public final class ChatUser {
 			throw new IllegalStateException("Login of " + username + " failed: " + location);
 		}
 		return user;
+	}
+
+	/**
+	 * The same user, with the same cookies, talking to another instance: a browser that a
+	 * load balancer sends elsewhere.
+	 * @param otherPort the other instance's port
+	 * @return the user at the other instance, sharing this one's cookies
+	 */
+	public ChatUser at(int otherPort) {
+		return new ChatUser(otherPort, this.username, this.cookies);
 	}
 
 	public String username() {

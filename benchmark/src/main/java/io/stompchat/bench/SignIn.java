@@ -137,10 +137,10 @@ final class SignIn {
 		return (m.group(1) != null) ? m.group(1) : m.group(2);
 	}
 
-	/** The JSESSIONID the response sets, else the one we had. */
+	/** The session cookie (Spring Session's SESSION) the response sets, else the one we had. */
 	private static String cookie(HttpResponse<?> response, String previous) {
 		for (String set : response.headers().allValues("Set-Cookie")) {
-			if (set.startsWith("JSESSIONID=")) {
+			if (set.startsWith("SESSION=")) {
 				return set.substring(0, set.indexOf(';') > 0 ? set.indexOf(';') : set.length());
 			}
 		}

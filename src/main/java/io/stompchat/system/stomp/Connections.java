@@ -12,8 +12,13 @@ import org.apache.commons.logging.LogFactory;
 
 import io.stompchat.system.ChatProperties;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.session.web.socket.server.SessionRepositoryMessageInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -21,16 +26,18 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
-import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * The open WebSocket and SockJS sessions: at most
  * {@code chat.limits.connections-per-user} per user and
- * {@code chat.limits.connections-per-address} per remote address; and when an HTTP
- * session ends (sign-out, expiry) the WebSocket sessions opened with it are closed.
+ * {@code chat.limits.connections-per-address} per remote address; and when the user signs
+ * out, the WebSocket sessions opened with that HTTP session are closed. The HTTP session
+ * id comes from the handshake ({@link SessionRepositoryMessageInterceptor}); Spring
+ * Session's JDBC store announces no ended sessions, so sign-out tells this class itself,
+ * as one of Spring Security's logout handlers, before the session is invalidated.
  */
 @Component
-class Connections implements WebSocketHandlerDecoratorFactory {
+class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 
 	static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Signed out");
 
@@ -97,17 +104,28 @@ class Connections implements WebSocketHandlerDecoratorFactory {
 	}
 
 	/**
-	 * Closes the WebSocket sessions opened with an HTTP session that ended: signed out,
-	 * expired or invalidated.
-	 * @param destroyed the ended HTTP session
+	 * Closes the WebSocket sessions opened with the HTTP session that signs out.
+	 * @param request the sign-out request
+	 * @param response its response
+	 * @param authentication who signs out, if anyone
 	 */
-	@EventListener
-	void on(HttpSessionDestroyedEvent destroyed) {
-		String httpSessionId = destroyed.getId();
+	@Override
+	public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		HttpSession httpSession = request.getSession(false);
+		if (httpSession != null) {
+			closeOpenedWith(httpSession.getId());
+		}
+	}
+
+	/**
+	 * Closes the WebSocket sessions opened with an HTTP session that ends.
+	 * @param httpSessionId the HTTP session's id
+	 */
+	void closeOpenedWith(String httpSessionId) {
 		this.open.values()
 			.stream()
 			.filter((session) -> httpSessionId
-				.equals(session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME)))
+				.equals(SessionRepositoryMessageInterceptor.getSessionId(session.getAttributes())))
 			.forEach((session) -> close(session, SIGNED_OUT));
 	}
 

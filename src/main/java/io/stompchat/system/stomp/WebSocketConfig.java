@@ -1,7 +1,5 @@
 package io.stompchat.system.stomp;
 
-import java.util.List;
-
 import io.stompchat.system.ChatProperties;
 import io.stompchat.system.Destinations;
 
@@ -14,12 +12,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.socket.server.SessionRepositoryMessageInterceptor;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -31,8 +31,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * <p>
  * The path of an inbound frame, in order:
  * <ol>
- * <li>the handshake keeps the HTTP session id (never its attributes), so that signing out
- * closes the connection;</li>
+ * <li>the handshake keeps the HTTP session id (never its attributes): signing out closes
+ * the connection, and frames keep the HTTP session alive;</li>
  * <li>{@link Connections} admits the WebSocket session, or refuses it with an ERROR frame
  * (at most so many per user and per address);</li>
  * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
@@ -42,8 +42,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * <li>inbound channel: Spring Security's interceptors (security context, CSRF on CONNECT,
  * authorization by {@link WebSocketSecurityConfig}), registered by
  * {@code @EnableWebSocketSecurity} at {@code HIGHEST_PRECEDENCE + 100};</li>
- * <li>inbound channel: {@link StompGate}, registered last by this class: header and
- * subscription limits, SEND rates, only standard headers passed on;</li>
+ * <li>inbound channel, registered last by this class: Spring Session's
+ * {@link SessionRepositoryMessageInterceptor}, which touches the HTTP session in the
+ * database on every CONNECT, SEND, SUBSCRIBE and UNSUBSCRIBE, so that a user chatting
+ * over a WebSocket for longer than {@code server.servlet.session.timeout} stays signed
+ * in; then {@link StompGate}: header and subscription limits, SEND rates, only standard
+ * headers passed on;</li>
  * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
  * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
  * answers the destinations no handler serves.</li>
@@ -62,12 +66,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler heartbeats;
 
+	private final SessionRepositoryMessageInterceptor<? extends Session> httpSessions;
+
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
-			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
+			SessionRepository<? extends Session> httpSessions) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
 		this.heartbeats = heartbeats;
+		this.httpSessions = new SessionRepositoryMessageInterceptor<>(httpSessions);
 	}
 
 	@Override
@@ -75,7 +83,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws")
 			.setAllowedOriginPatterns(origins)
-			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()))
+			.addInterceptors(this.httpSessions)
 			.withSockJS()
 			// the iframe transports load SockJS from here, not from a CDN
 			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
@@ -85,7 +93,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.gate);
+		registration.interceptors(this.httpSessions, this.gate);
 	}
 
 	@Override

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.web.socket.server.SessionRepositoryMessageInterceptor;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -50,14 +52,14 @@ class ConnectionsTests {
 	}
 
 	@Test
-	void theEndOfAnHttpSessionClosesItsWebSockets() throws Exception {
+	void signingOutClosesTheWebSocketsOfThatHttpSession() throws Exception {
 		WebSocketSession signedOut = session("ann", "10.0.0.1", "h1");
 		WebSocketSession other = session("ann", "10.0.0.1", "h2");
 		this.connections.admit(signedOut);
 		this.connections.admit(other);
-		jakarta.servlet.http.HttpSession http = mock(jakarta.servlet.http.HttpSession.class);
-		given(http.getId()).willReturn("h1");
-		this.connections.on(new HttpSessionDestroyedEvent(http));
+		MockHttpServletRequest logout = new MockHttpServletRequest("POST", "/logout");
+		logout.setSession(new MockHttpSession(null, "h1"));
+		this.connections.logout(logout, new MockHttpServletResponse(), null);
 		verify(signedOut).close(Connections.SIGNED_OUT);
 		verify(other, never()).close(any(CloseStatus.class));
 	}
@@ -73,7 +75,7 @@ class ConnectionsTests {
 		WebSocketSession session = mock(WebSocketSession.class);
 		Principal principal = () -> user;
 		Map<String, Object> attributes = new HashMap<>();
-		attributes.put(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME, httpSessionId);
+		SessionRepositoryMessageInterceptor.setSessionId(attributes, httpSessionId);
 		given(session.getId()).willReturn("ws-" + (++this.ids));
 		given(session.getPrincipal()).willReturn(principal);
 		given(session.getRemoteAddress()).willReturn(new InetSocketAddress(address, 40000));
