@@ -32,7 +32,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * The path of an inbound frame, in order:
  * <ol>
  * <li>the handshake keeps the HTTP session id (never its attributes), so that signing out
- * closes the connection;</li>
+ * closes the connection; once shutdown has begun, {@link GracefulShutdown} answers it
+ * 503;</li>
  * <li>{@link Connections} admits the WebSocket session, or refuses it with an ERROR frame
  * (at most so many per user and per address);</li>
  * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
@@ -46,9 +47,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * subscription limits, SEND rates, only standard headers passed on;</li>
  * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
  * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
- * answers the destinations no handler serves.</li>
+ * answers the destinations no handler serves;</li>
+ * <li>after a handler returned without a refusal, {@link Receipts} sends the RECEIPT the
+ * SEND asked for; after the broker handled a DISCONNECT, {@link Disconnects} closes the
+ * session (once its RECEIPT, if any, is written: {@link Disconnects} is on the outbound
+ * channel too).</li>
  * </ol>
- * The outbound channel has no interceptors.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -62,12 +66,22 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler heartbeats;
 
+	private final Receipts receipts;
+
+	private final Disconnects disconnects;
+
+	private final GracefulShutdown shutdown;
+
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
-			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats, Receipts receipts,
+			Disconnects disconnects, GracefulShutdown shutdown) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
 		this.heartbeats = heartbeats;
+		this.receipts = receipts;
+		this.disconnects = disconnects;
+		this.shutdown = shutdown;
 	}
 
 	@Override
@@ -75,7 +89,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws")
 			.setAllowedOriginPatterns(origins)
-			.addInterceptors(new HttpSessionHandshakeInterceptor(List.of()))
+			.addInterceptors(this.shutdown, new HttpSessionHandshakeInterceptor(List.of()))
 			.withSockJS()
 			// the iframe transports load SockJS from here, not from a CDN
 			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
@@ -85,7 +99,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.gate);
+		registration.interceptors(this.gate, this.receipts, this.disconnects);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this.disconnects);
 	}
 
 	@Override
