@@ -8,12 +8,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -40,7 +40,13 @@ class GracefulShutdown implements HandshakeInterceptor {
 
 	static final CloseStatus RESTARTING = CloseStatus.SERVICE_RESTARTED.withReason("Server restarting");
 
-	static final Duration DRAIN = Duration.ofSeconds(10);
+	/** The longest wait for the frames already received, closing included. */
+	static final Duration DRAIN = Duration.ofSeconds(15);
+
+	/**
+	 * The wait for the frames that closing brings, even when the first wait used it all.
+	 */
+	static final Duration LAST_DRAIN = Duration.ofSeconds(2);
 
 	private static final Log logger = LogFactory.getLog(GracefulShutdown.class);
 
@@ -77,29 +83,32 @@ class GracefulShutdown implements HandshakeInterceptor {
 	}
 
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(ContextClosedEvent closed) {
 		if (closed.getApplicationContext() != this.context || this.stopping) {
 			return;
 		}
+		// Boot has turned readiness to REFUSING_TRAFFIC just before this event
 		this.stopping = true;
-		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
 		long started = System.nanoTime();
-		boolean drained = drain(started);
+		long deadline = started + DRAIN.toNanos();
+		boolean received = drain(deadline);
 		int sessions = this.connections.closeAll(RESTARTING);
-		boolean ended = drain(System.nanoTime());
+		boolean ended = drain(Math.max(deadline, System.nanoTime() + LAST_DRAIN.toNanos()));
 		logger.info("Stopped the STOMP edge in " + Duration.ofNanos(System.nanoTime() - started).toMillis()
 				+ " ms: closed " + sessions + " connection(s) with 1012"
-				+ ((drained && ended) ? "" : "; frames were still being handled after " + DRAIN.toSeconds() + " s"));
+				+ (received ? "" : "; frames received before were still being handled")
+				+ (ended ? "" : "; frames after the close were still being handled"));
 	}
 
 	/**
 	 * Waits until the inbound and outbound channels have nothing queued or running, twice
-	 * in a row (a handled frame can queue the next one of its session), or until
-	 * {@link #DRAIN} has passed.
+	 * in a row (a handled frame can queue the next one of its session), or until the
+	 * deadline.
+	 * @param deadline a {@link System#nanoTime()}
 	 * @return whether they went idle in time
 	 */
-	private boolean drain(long from) {
-		long deadline = from + DRAIN.toNanos();
+	private boolean drain(long deadline) {
 		int idle = 0;
 		while (System.nanoTime() < deadline) {
 			idle = busy() ? 0 : idle + 1;

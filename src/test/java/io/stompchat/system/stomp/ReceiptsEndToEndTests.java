@@ -62,8 +62,8 @@ class ReceiptsEndToEndTests {
 	@Test
 	void aCommandThatStoresNothingIsAcknowledgedWhenDone() throws Exception {
 		try (StompTestClient client = StompTestClient.connect(this.alice, Transport.WEBSOCKET)) {
-			assertThat(await(
-					client.sendWithReceipt("/app/room." + this.roomId + ".typing", Map.of("typing", false), "typing-1")))
+			assertThat(await(client.sendWithReceipt("/app/room." + this.roomId + ".typing", Map.of("typing", false),
+					"typing-1")))
 				.isEqualTo("typing-1");
 		}
 	}
