@@ -52,7 +52,9 @@ class SessionEndEndToEndTests {
 			topic.await(online(this.alice.username()));
 			raw.send("DISCONNECT\nreceipt:bye\n\n\0");
 			assertThat(raw.await("RECEIPT")).contains("receipt-id:bye");
-			assertThat(raw.awaitClose()).isEqualTo(1000);
+			// a polling client sees 1000 when a poll was waiting at the close, else the
+			// 3000 "Go away!" SockJS answers for a session that is gone
+			assertThat(raw.awaitClose()).isIn(1000, 3000);
 			topic.await(online());
 		}
 	}
