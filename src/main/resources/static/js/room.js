@@ -89,7 +89,7 @@ function onError(frame) {
 	const error = JSON.parse(frame.body);
 	const text = problemText(error);
 	if (error.destination && /\.chat$/.test(error.destination)) {
-		const refused = outbox.refuseOldest();
+		const refused = error.receipt ? outbox.refuse(error.receipt) : outbox.refuseOldest();
 		if (refused !== null) {
 			composer.giveBack(refused);
 		}
@@ -147,5 +147,8 @@ connection.start({
 	onDisconnect() {
 		members.forgetTyping();
 		composer.forgetTyping();
+	},
+	onReceipt(id) {
+		outbox.acknowledge(id);
 	}
 });

@@ -23,7 +23,7 @@ function randomId() {
 }
 
 /**
- * view: {form, input, sendButton, counter}; send(destination, body): false when not connected;
+ * view: {form, input, sendButton, counter}; send(destination, body, receipt): false when not connected;
  * outbox: where sent lines wait for their echo; onSent(): a line was sent (scroll to it).
  */
 export function createComposer(view, roomId, send, outbox, onSent) {
@@ -52,7 +52,8 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 	}
 
 	function sendLine(text, clientId) {
-		return send('/app/room.' + roomId + '.chat', { text: text, clientId: clientId });
+		// the clientId doubles as receipt id: the outbox learns which line is stored
+		return send('/app/room.' + roomId + '.chat', { text: text, clientId: clientId }, clientId);
 	}
 
 	function submit() {

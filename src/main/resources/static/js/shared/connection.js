@@ -20,6 +20,10 @@ function forcedTransport() {
  *   onConnect(client, reconnected)  subscribe here (called again after every reconnect)
  *   onState(state, seconds)         'connecting' | 'live' | 'reconnecting' (in seconds) | 'offline'
  *   onDisconnect()                  the session was lost (a reconnect is scheduled)
+ *   onReceipt(id)                   the server acknowledged the SEND sent with this receipt id
+ * Heart-beats go both ways every 10 s; the server drops a client silent for three of them. A
+ * close with 1012 (the server restarting) is lost like any other: reconnected with backoff and
+ * jitter, so that clients do not all come back at the same moment.
  */
 export function stompConnection() {
 	let handlers = null;
@@ -64,6 +68,11 @@ export function stompConnection() {
 			stomp.debug = null;
 			stomp.heartbeat.outgoing = 10000;
 			stomp.heartbeat.incoming = 10000;
+			stomp.onreceipt = (frame) => {
+				if (client === stomp && handlers.onReceipt) {
+					handlers.onReceipt(frame.headers['receipt-id']);
+				}
+			};
 			client = stomp;
 			const headers = {};
 			headers[token.headerName] = token.token;
@@ -151,12 +160,15 @@ export function stompConnection() {
 			window.addEventListener('online', retryNow);
 			open();
 		},
-		/** Sends JSON to an /app destination; false when not connected. */
-		send(destination, body) {
+		/**
+		 * Sends JSON to an /app destination, asking for a RECEIPT when a receipt id is given
+		 * (onReceipt gets it once the server has done what was asked); false when not connected.
+		 */
+		send(destination, body, receipt) {
 			if (!client || !client.connected) {
 				return false;
 			}
-			client.send(destination, {}, JSON.stringify(body === undefined ? {} : body));
+			client.send(destination, receipt ? { receipt: receipt } : {}, JSON.stringify(body === undefined ? {} : body));
 			return true;
 		},
 		retryNow: retryNow,

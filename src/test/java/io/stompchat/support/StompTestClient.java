@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +26,13 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
 import org.springframework.web.socket.sockjs.client.SockJsClient;
@@ -217,6 +220,34 @@ public final class StompTestClient implements AutoCloseable {
 		this.session.send(headers, body);
 	}
 
+	/**
+	 * Sends a body as JSON with a {@code receipt} header.
+	 * @param destination the destination
+	 * @param body a map or record, written as JSON
+	 * @param receipt the receipt id
+	 * @return completed when the RECEIPT arrives; failed when none came within 15 s
+	 */
+	public CompletableFuture<String> sendWithReceipt(String destination, Object body, String receipt) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.setReceipt(receipt);
+		CompletableFuture<String> acknowledged = new CompletableFuture<>();
+		StompSession.Receiptable sent = this.session.send(headers, ChatUser.json.writeValueAsString(body));
+		sent.addReceiptTask(() -> acknowledged.complete(receipt));
+		sent.addReceiptLostTask(
+				() -> acknowledged.completeExceptionally(new TimeoutException("No RECEIPT " + receipt)));
+		return acknowledged;
+	}
+
+	/**
+	 * How the server closed the transport under this client.
+	 * @return completed with the close status once the transport is closed
+	 */
+	public CompletableFuture<CloseStatus> closed() {
+		return this.transport.closed;
+	}
+
 	public boolean isConnected() {
 		return this.session.isConnected();
 	}
@@ -273,6 +304,8 @@ public final class StompTestClient implements AutoCloseable {
 
 		private volatile boolean dropped;
 
+		private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+
 		private final List<HttpURLConnection> connections = new CopyOnWriteArrayList<>();
 
 		RestTemplate http() {
@@ -308,13 +341,25 @@ public final class StompTestClient implements AutoCloseable {
 		@Override
 		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, String uriTemplate,
 				Object... uriVariables) {
-			return this.delegate.execute(handler, uriTemplate, uriVariables).thenApply(this::keep);
+			return this.delegate.execute(watched(handler), uriTemplate, uriVariables).thenApply(this::keep);
 		}
 
 		@Override
 		public CompletableFuture<WebSocketSession> execute(WebSocketHandler handler, WebSocketHttpHeaders headers,
 				URI uri) {
-			return this.delegate.execute(handler, headers, uri).thenApply(this::keep);
+			return this.delegate.execute(watched(handler), headers, uri).thenApply(this::keep);
+		}
+
+		private WebSocketHandler watched(WebSocketHandler handler) {
+			return new WebSocketHandlerDecorator(handler) {
+
+				@Override
+				public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+					Capturing.this.closed.complete(status);
+					super.afterConnectionClosed(session, status);
+				}
+
+			};
 		}
 
 		private WebSocketSession keep(WebSocketSession session) {

@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.stompchat.system.ChatProperties;
+import io.stompchat.system.Texts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +36,10 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * id comes from the handshake ({@link SessionRepositoryMessageInterceptor}); Spring
  * Session's JDBC store announces no ended sessions, so sign-out tells this class itself,
  * as one of Spring Security's logout handlers, before the session is invalidated.
+ * <p>
+ * The one place that logs connections: a line when one opens, when one closes (with its
+ * close code) and when one is refused, with the session id and the user, never what was
+ * said.
  */
 @Component
 class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
@@ -62,12 +67,14 @@ class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 					refuse(session, refusal);
 					return;
 				}
+				log("Opened", session, null);
 				super.afterConnectionEstablished(session);
 			}
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
 				if (Connections.this.open.remove(session.getId()) != null) {
+					log("Closed", session, closeStatus);
 					super.afterConnectionClosed(session, closeStatus);
 				}
 			}
@@ -129,9 +136,42 @@ class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 			.forEach((session) -> close(session, SIGNED_OUT));
 	}
 
+	/**
+	 * Closes one open session, if it is still open.
+	 * @param sessionId the WebSocket session
+	 * @param status the close status the client gets
+	 */
+	void close(String sessionId, CloseStatus status) {
+		WebSocketSession session = this.open.get(sessionId);
+		if (session != null) {
+			close(session, status);
+		}
+	}
+
+	/**
+	 * Closes every open session.
+	 * @param status the close status the clients get
+	 * @return how many were open
+	 */
+	int closeAll(CloseStatus status) {
+		int count = this.open.size();
+		this.open.values().forEach((session) -> close(session, status));
+		return count;
+	}
+
+	private static void log(String what, WebSocketSession session, CloseStatus status) {
+		if (logger.isInfoEnabled()) {
+			String user = name(session.getPrincipal());
+			logger.info(what + " connection " + Texts.forLog(session.getId()) + " of "
+					+ Texts.forLog(String.valueOf(user)) + " from " + Texts.forLog(String.valueOf(address(session)))
+					+ ((status != null) ? ": " + status.getCode() : ""));
+		}
+	}
+
 	private static void refuse(WebSocketSession session, String reason) {
 		try {
-			session.sendMessage(new TextMessage(ErrorFrames.encoded(session.getId(), reason)));
+			session.sendMessage(
+					new TextMessage(ErrorFrames.encoded(session.getId(), name(session.getPrincipal()), reason)));
 		}
 		catch (IOException | RuntimeException ex) {
 			// closed already

@@ -48,7 +48,8 @@ class ErrorFrames extends StompSubProtocolErrorHandler {
 	 * @return the ERROR frame, for the client's session
 	 */
 	static Message<byte[]> frame(StompHeaderAccessor client, String reason) {
-		log((client != null) ? client.getCommand() : "frame", (client != null) ? client.getSessionId() : null, reason);
+		log((client != null) ? client.getCommand() : "frame", (client != null) ? client.getSessionId() : null,
+				(client != null && client.getUser() != null) ? client.getUser().getName() : null, reason);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		if (client != null) {
@@ -81,11 +82,12 @@ class ErrorFrames extends StompSubProtocolErrorHandler {
 	/**
 	 * An ERROR frame as bytes on the wire, for a session without STOMP yet.
 	 * @param sessionId the WebSocket session
+	 * @param user the signed-in user, or null
 	 * @param reason why, in a sentence
 	 * @return the encoded frame
 	 */
-	static byte[] encoded(String sessionId, String reason) {
-		log("connection", sessionId, reason);
+	static byte[] encoded(String sessionId, String user, String reason) {
+		log("connection", sessionId, user, reason);
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		return new StompEncoder().encode(error.getMessageHeaders(), EMPTY);
@@ -96,10 +98,10 @@ class ErrorFrames extends StompSubProtocolErrorHandler {
 	 * in application.properties: it writes client bytes, header values and CSRF tokens
 	 * unescaped.
 	 */
-	private static void log(Object command, String sessionId, String reason) {
+	private static void log(Object command, String sessionId, String user, String reason) {
 		if (logger.isInfoEnabled()) {
-			logger.info("Refused STOMP " + command + " in session " + Texts.forLog(sessionId) + ": "
-					+ Texts.forLog(reason));
+			logger.info("Refused STOMP " + command + " in session " + Texts.forLog(sessionId)
+					+ ((user != null) ? " of " + Texts.forLog(user) : "") + ": " + Texts.forLog(reason));
 		}
 	}
 

@@ -134,7 +134,7 @@ class StompGate implements ChannelInterceptor {
 			boolean allowed = bucket(this.sends, user, this.limits.sendsPerWindow()).tryTake()
 					&& (!storing || bucket(this.messages, user, this.limits.messagesPerWindow()).tryTake());
 			if (!allowed) {
-				tooMany(user, accessor.getSessionId(), destination);
+				tooMany(user, accessor.getSessionId(), destination, accessor.getReceipt());
 				return null;
 			}
 		}
@@ -146,13 +146,13 @@ class StompGate implements ChannelInterceptor {
 				this.limits.rateWindow().dividedBy(Math.max(1, capacity)), this.ticker));
 	}
 
-	private void tooMany(Principal user, String sessionId, String destination) {
+	private void tooMany(Principal user, String sessionId, String destination, String receipt) {
 		this.refusals.reply(user.getName(), sessionId,
 				new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
 						"Too many messages: at most " + this.limits.messagesPerWindow() + " messages and "
 								+ this.limits.sendsPerWindow() + " frames per " + this.limits.rateWindow().toSeconds()
 								+ " s. Wait a moment."),
-				destination);
+				destination, receipt);
 	}
 
 	/**

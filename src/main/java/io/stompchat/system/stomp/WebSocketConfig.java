@@ -32,7 +32,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * The path of an inbound frame, in order:
  * <ol>
  * <li>the handshake keeps the HTTP session id (never its attributes): signing out closes
- * the connection, and frames keep the HTTP session alive;</li>
+ * the connection, and frames keep the HTTP session alive; once shutdown has begun,
+ * {@link GracefulShutdown} answers it 503;</li>
  * <li>{@link Connections} admits the WebSocket session, or refuses it with an ERROR frame
  * (at most so many per user and per address);</li>
  * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
@@ -50,9 +51,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * headers passed on;</li>
  * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
  * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
- * answers the destinations no handler serves.</li>
+ * answers the destinations no handler serves;</li>
+ * <li>after a handler returned without a refusal, {@link Receipts} sends the RECEIPT the
+ * SEND asked for; after the broker handled a DISCONNECT, {@link Disconnects} closes the
+ * session (once its RECEIPT, if any, is written: {@link Disconnects} is on the outbound
+ * channel too).</li>
  * </ol>
- * The outbound channel has no interceptors.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -68,14 +72,24 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SessionRepositoryMessageInterceptor<? extends Session> httpSessions;
 
+	private final Receipts receipts;
+
+	private final Disconnects disconnects;
+
+	private final GracefulShutdown shutdown;
+
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
-			SessionRepository<? extends Session> httpSessions) {
+			SessionRepository<? extends Session> httpSessions, Receipts receipts, Disconnects disconnects,
+			GracefulShutdown shutdown) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
 		this.heartbeats = heartbeats;
 		this.httpSessions = new SessionRepositoryMessageInterceptor<>(httpSessions);
+		this.receipts = receipts;
+		this.disconnects = disconnects;
+		this.shutdown = shutdown;
 	}
 
 	@Override
@@ -83,7 +97,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws")
 			.setAllowedOriginPatterns(origins)
-			.addInterceptors(this.httpSessions)
+			.addInterceptors(this.shutdown, this.httpSessions)
 			.withSockJS()
 			// the iframe transports load SockJS from here, not from a CDN
 			.setClientLibraryUrl("/webjars/sockjs-client/sockjs.min.js");
@@ -93,7 +107,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.httpSessions, this.gate);
+		registration.interceptors(this.httpSessions, this.gate, this.receipts, this.disconnects);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this.disconnects);
 	}
 
 	@Override
