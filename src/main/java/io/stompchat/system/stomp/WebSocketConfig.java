@@ -1,9 +1,12 @@
 package io.stompchat.system.stomp;
 
+import java.time.Duration;
+
 import io.stompchat.system.ChatProperties;
 import io.stompchat.system.Destinations;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -43,12 +46,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * <li>inbound channel: Spring Security's interceptors (security context, CSRF on CONNECT,
  * authorization by {@link WebSocketSecurityConfig}), registered by
  * {@code @EnableWebSocketSecurity} at {@code HIGHEST_PRECEDENCE + 100};</li>
- * <li>inbound channel, registered last by this class: Spring Session's
- * {@link SessionRepositoryMessageInterceptor}, which touches the HTTP session in the
- * database on every CONNECT, SEND, SUBSCRIBE and UNSUBSCRIBE, so that a user chatting
- * over a WebSocket for longer than {@code server.servlet.session.timeout} stays signed
- * in; then {@link StompGate}: header and subscription limits, SEND rates, only standard
- * headers passed on;</li>
+ * <li>inbound channel, registered last by this class: {@link SessionKeepAlive}, which has
+ * Spring Session's {@link SessionRepositoryMessageInterceptor} touch the HTTP session in
+ * the database on CONNECT and then at most once per interval of a connection's frames, so
+ * that a user chatting over a WebSocket for longer than
+ * {@code server.servlet.session.timeout} stays signed in; then {@link StompGate}: header
+ * and subscription limits, SEND rates, only standard headers passed on;</li>
  * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
  * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
  * answers the destinations no handler serves;</li>
@@ -72,6 +75,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final SessionRepositoryMessageInterceptor<? extends Session> httpSessions;
 
+	private final SessionKeepAlive keepAlive;
+
 	private final Receipts receipts;
 
 	private final Disconnects disconnects;
@@ -80,13 +85,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
-			SessionRepository<? extends Session> httpSessions, Receipts receipts, Disconnects disconnects,
-			GracefulShutdown shutdown) {
+			SessionRepository<? extends Session> httpSessions,
+			@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout, Receipts receipts,
+			Disconnects disconnects, GracefulShutdown shutdown) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
 		this.heartbeats = heartbeats;
 		this.httpSessions = new SessionRepositoryMessageInterceptor<>(httpSessions);
+		this.keepAlive = new SessionKeepAlive(this.httpSessions, sessionTimeout);
 		this.receipts = receipts;
 		this.disconnects = disconnects;
 		this.shutdown = shutdown;
@@ -107,7 +114,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.httpSessions, this.gate, this.receipts, this.disconnects);
+		registration.interceptors(this.keepAlive, this.gate, this.receipts, this.disconnects);
 	}
 
 	@Override
