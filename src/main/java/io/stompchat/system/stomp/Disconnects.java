@@ -39,6 +39,21 @@ class Disconnects implements ExecutorChannelInterceptor {
 		this.connections = connections;
 	}
 
+	/**
+	 * Notes a DISCONNECT that asked for a receipt before the broker handles it: the broker
+	 * may write the RECEIPT on the outbound channel before this thread returns.
+	 */
+	@Override
+	public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
+		String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+		if (sessionId != null && handler instanceof AbstractBrokerMessageHandler
+				&& SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.DISCONNECT
+				&& Receipts.of(message.getHeaders()) != null) {
+			this.awaitingReceipt.add(sessionId);
+		}
+		return message;
+	}
+
 	@Override
 	public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
 		String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
@@ -47,10 +62,7 @@ class Disconnects implements ExecutorChannelInterceptor {
 		}
 		SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
 		if (type == SimpMessageType.DISCONNECT && handler instanceof AbstractBrokerMessageHandler) {
-			if (Receipts.of(message.getHeaders()) != null) {
-				this.awaitingReceipt.add(sessionId);
-			}
-			else {
+			if (Receipts.of(message.getHeaders()) == null) {
 				this.awaitingReceipt.remove(sessionId);
 				this.connections.close(sessionId, DISCONNECTED);
 			}
