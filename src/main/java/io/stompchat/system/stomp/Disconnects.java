@@ -40,8 +40,8 @@ class Disconnects implements ExecutorChannelInterceptor {
 	}
 
 	/**
-	 * Notes a DISCONNECT that asked for a receipt before the broker handles it: the broker
-	 * may write the RECEIPT on the outbound channel before this thread returns.
+	 * Notes a DISCONNECT that asked for a receipt before the broker handles it: the
+	 * broker may write the RECEIPT on the outbound channel before this thread returns.
 	 */
 	@Override
 	public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
