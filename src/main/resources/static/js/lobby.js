@@ -1,22 +1,23 @@
 /*
- * The lobby: the room list (GET /api/rooms, live from /user/queue/rooms, refreshed on focus)
- * and the create-room form (POST /api/rooms).
+ * The lobby: my conversations (GET /api/rooms, live from /user/queue/rooms, refreshed on focus),
+ * the directory of public rooms, and the "New group" and "New chat" dialogs.
  */
-import { el } from './shared/dom.js';
 import { stompConnection } from './shared/connection.js';
-import { api, HttpError } from './shared/http.js';
-import { fullTime, problemText, relativeTime, t } from './shared/i18n.js';
+import { api } from './shared/http.js';
+import { relativeTime, t } from './shared/i18n.js';
+import { createDirectory } from './lobby/directory.js';
+import { createNewChat } from './lobby/new-chat.js';
+import { createNewGroup } from './lobby/new-group.js';
+import { renderRow } from './lobby/rows.js';
 
-const list = document.getElementById('room-list');
-const empty = document.getElementById('rooms-empty');
-const listError = document.getElementById('rooms-error');
-const rowTemplate = document.getElementById('room-row');
-const liveState = document.getElementById('live-state');
-const form = document.getElementById('create-room');
-const nameInput = document.getElementById('room-name');
-const idInput = document.getElementById('room-id');
-const nameError = document.getElementById('room-name-error');
-const idError = document.getElementById('room-id-error');
+const byId = (id) => document.getElementById(id);
+const me = byId('main').dataset.username;
+const list = byId('room-list');
+const empty = byId('rooms-empty');
+const listError = byId('rooms-error');
+const rowTemplate = byId('room-row');
+const liveState = byId('live-state');
+const changes = byId('rooms-changes');
 
 /** Rooms by id, and their order as last answered by the server or re-sorted after a live update. */
 let rooms = new Map();
@@ -27,8 +28,8 @@ function activity(room) {
 }
 
 function sortOrder() {
-	const position = new Map(order.map(function (id, index) { return [id, index]; }));
-	order = Array.from(rooms.keys()).sort(function (a, b) {
+	const position = new Map(order.map((id, index) => [id, index]));
+	order = Array.from(rooms.keys()).sort((a, b) => {
 		const diff = activity(rooms.get(b)) - activity(rooms.get(a));
 		if (diff !== 0) {
 			return diff;
@@ -39,56 +40,10 @@ function sortOrder() {
 	});
 }
 
-function previewText(message) {
-	if (!message) {
-		return t('noMessages');
-	}
-	if (message.type === 'JOIN') {
-		return t('joined', message.sender);
-	}
-	if (message.type === 'LEAVE') {
-		return t('left', message.sender);
-	}
-	// one line: newlines become spaces; CSS cuts what does not fit
-	return t('previewSender', message.sender, (message.text || '').replace(/\s+/g, ' ').trim());
-}
-
-function renderRow(room) {
-	const row = rowTemplate.content.firstElementChild.cloneNode(true);
-	row.dataset.roomId = room.id;
-	const link = row.querySelector('.room-link');
-	link.href = '/rooms/' + encodeURIComponent(room.id);
-	row.querySelector('.room-name').textContent = room.name;
-	const time = row.querySelector('.room-time');
-	if (room.lastMessage) {
-		time.dateTime = room.lastMessage.sentAt;
-		time.title = fullTime(room.lastMessage.sentAt);
-		time.textContent = relativeTime(room.lastMessage.sentAt);
-	}
-	else {
-		time.hidden = true;
-	}
-	const preview = row.querySelector('.room-preview');
-	preview.textContent = previewText(room.lastMessage);
-	preview.classList.toggle('room-preview-system', !room.lastMessage || room.lastMessage.type !== 'CHAT');
-	const badge = row.querySelector('.badge-unread');
-	if (room.unread > 0) {
-		badge.hidden = false;
-		badge.title = t('unread', room.unread);
-		badge.textContent = room.unread > 99 ? '99+' : String(room.unread);
-		badge.appendChild(el('span', 'visually-hidden', ' ' + t('unread', room.unread)));
-		row.classList.add('room-row-unread');
-	}
-	const online = row.querySelector('.room-online');
-	online.textContent = t('online', room.online || 0);
-	online.classList.toggle('room-online-some', room.online > 0);
-	return row;
-}
-
 function render() {
 	const fragment = document.createDocumentFragment();
-	order.forEach(function (id) {
-		fragment.appendChild(renderRow(rooms.get(id)));
+	order.forEach((id) => {
+		fragment.appendChild(renderRow(rowTemplate, rooms.get(id)));
 	});
 	list.replaceChildren(fragment);
 	list.setAttribute('aria-busy', 'false');
@@ -96,16 +51,16 @@ function render() {
 }
 
 function load() {
-	return api('GET', '/api/rooms').then(function (answer) {
+	return api('GET', '/api/rooms').then((answer) => {
 		rooms = new Map();
 		order = [];
-		answer.forEach(function (room) {
+		answer.forEach((room) => {
 			rooms.set(room.id, room);
 			order.push(room.id);
 		});
 		listError.hidden = true;
 		render();
-	}).catch(function (error) {
+	}).catch((error) => {
 		if (error && error.status === 401) {
 			return;
 		}
@@ -115,59 +70,61 @@ function load() {
 	});
 }
 
-function update(room) {
-	rooms.set(room.id, room);
+/** A summary from /user/queue/rooms: a room changed or came, or {"id", "removed": true}. */
+function update(summary) {
+	const known = rooms.get(summary.id);
+	if (summary.removed) {
+		if (known) {
+			rooms.delete(summary.id);
+			changes.textContent = t('roomGone', known.kind === 'DIRECT' && known.with ? known.with : known.name);
+		}
+	}
+	else {
+		if (!known) {
+			changes.textContent = t('roomCame', summary.kind === 'DIRECT' && summary.with ? summary.with : summary.name);
+		}
+		rooms.set(summary.id, summary);
+	}
 	sortOrder();
 	render();
 }
 
-// --- create a room ---
+// --- tabs: my conversations and the directory ---
 
-function showFieldError(input, holder, text) {
-	holder.textContent = text || '';
-	holder.hidden = !text;
-	if (text) {
-		input.setAttribute('aria-invalid', 'true');
+const tabs = [byId('tab-mine'), byId('tab-directory')];
+const directory = createDirectory({ form: byId('directory-form'), input: byId('directory-q'),
+	list: byId('directory-list'), status: byId('directory-status') }, me);
+
+function select(tab, focus) {
+	tabs.forEach((each) => {
+		const on = each === tab;
+		each.setAttribute('aria-selected', String(on));
+		each.tabIndex = on ? 0 : -1;
+		byId(each.getAttribute('aria-controls')).hidden = !on;
+	});
+	if (focus) {
+		tab.focus();
 	}
-	else {
-		input.removeAttribute('aria-invalid');
+	if (tab.id === 'tab-directory') {
+		directory.load();
 	}
 }
 
-form.addEventListener('submit', function (event) {
-	event.preventDefault();
-	const name = nameInput.value.trim();
-	const id = idInput.value.trim();
-	showFieldError(nameInput, nameError, null);
-	showFieldError(idInput, idError, null);
-	if (!name) {
-		showFieldError(nameInput, nameError, t('nameRequired'));
-		nameInput.focus();
-		return;
-	}
-	const body = { name: name };
-	if (id) {
-		body.id = id;
-	}
-	const submit = form.querySelector('button[type=submit]');
-	submit.disabled = true;
-	api('POST', '/api/rooms', body).then(function (room) {
-		window.location.assign('/rooms/' + encodeURIComponent(room.id));
-	}).catch(function (error) {
-		submit.disabled = false;
-		const text = error instanceof HttpError ? problemText(error) : t('createFailed');
-		// 409: the address (given or made from the name) is taken; 400: whichever field was given last
-		const onId = id && (error.status === 409 || /\bid\b/i.test(text));
-		if (onId) {
-			showFieldError(idInput, idError, text);
-			idInput.focus();
-		}
-		else {
-			showFieldError(nameInput, nameError, text);
-			nameInput.focus();
+tabs.forEach((tab, index) => {
+	tab.addEventListener('click', () => {
+		select(tab, false);
+	});
+	tab.addEventListener('keydown', (event) => {
+		const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+		if (step) {
+			event.preventDefault();
+			select(tabs[(index + step + tabs.length) % tabs.length], true);
 		}
 	});
 });
+
+createNewGroup(me);
+createNewChat(me);
 
 // --- live state ---
 
@@ -180,8 +137,8 @@ function setLive(state) {
 
 stompConnection().start({
 	onState: setLive,
-	onConnect: function (client, reconnected) {
-		client.subscribe('/user/queue/rooms', function (frame) {
+	onConnect(client, reconnected) {
+		client.subscribe('/user/queue/rooms', (frame) => {
 			update(JSON.parse(frame.body));
 		});
 		if (reconnected) {
@@ -200,8 +157,8 @@ function refresh() {
 }
 window.addEventListener('focus', refresh);
 document.addEventListener('visibilitychange', refresh);
-window.setInterval(function () {
-	list.querySelectorAll('.room-time[datetime]').forEach(function (time) {
+window.setInterval(() => {
+	list.querySelectorAll('.room-time[datetime]').forEach((time) => {
 		time.textContent = relativeTime(time.dateTime);
 	});
 }, 30000);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.stompchat.system.Texts;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -39,15 +40,18 @@ class SignupController {
 
 	private final SecurityContextRepository securityContextRepository;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
 	SignupController(Accounts accounts, PasswordEncoder passwordEncoder, UserDetailsService userDetailsService,
-			SecurityContextRepository securityContextRepository) {
+			SecurityContextRepository securityContextRepository, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.userDetailsService = userDetailsService;
 		this.securityContextRepository = securityContextRepository;
+		this.events = events;
 	}
 
 	@GetMapping("/signup")
@@ -76,6 +80,7 @@ class SignupController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "signup";
 		}
+		this.events.publishEvent(new AccountCreated(form.username()));
 		signIn(form.username(), request, response);
 		return "redirect:/";
 	}

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads a room's history by keyset paging on (room, seq).
+ * Reads a room's history by keyset paging on (room, seq): one indexed read, then the
+ * current state of its CHAT lines in at most two batched reads (see
+ * {@link MessageViews}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -27,8 +29,11 @@ public class MessageHistory {
 
 	private final Messages messages;
 
-	MessageHistory(Messages messages) {
+	private final MessageViews views;
+
+	MessageHistory(Messages messages, MessageViews views) {
 		this.messages = messages;
+		this.views = views;
 	}
 
 	/**
@@ -65,8 +70,7 @@ public class MessageHistory {
 			found = this.messages.findByRoomIdOrderBySeqDesc(roomId, oneMore);
 		}
 		boolean hasMore = found.size() > limit;
-		List<MessageView> page = new ArrayList<>(
-				found.subList(0, Math.min(limit, found.size())).stream().map(ChatMessage::toView).toList());
+		List<MessageView> page = new ArrayList<>(this.views.of(found.subList(0, Math.min(limit, found.size()))));
 		if (descending) {
 			Collections.reverse(page);
 		}
@@ -78,7 +82,8 @@ public class MessageHistory {
 	}
 
 	/**
-	 * The last message of each room.
+	 * The last line (CHAT, JOIN or LEAVE; changes are not previews) of each room, in its
+	 * current state.
 	 * @param roomIds the rooms
 	 * @return last message by room id; rooms without messages are absent
 	 */
@@ -86,9 +91,8 @@ public class MessageHistory {
 		if (roomIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.messages.findLatest(roomIds)
+		return this.views.of(this.messages.findLatest(roomIds))
 			.stream()
-			.map(ChatMessage::toView)
 			.collect(Collectors.toMap(MessageView::roomId, Function.identity()));
 	}
 

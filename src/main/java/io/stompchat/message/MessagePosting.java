@@ -2,32 +2,38 @@ package io.stompchat.message;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.stompchat.member.RoomAccess;
 import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import io.stompchat.system.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posting a message, the heart of the chat: validate, take the room's next seq, store,
- * and only after the commit publish to {@code /topic/room.{id}}.
+ * and only after the commit publish to {@code /topic/room.{id}}. Changes of a CHAT (EDIT,
+ * DELETE, REACTION) take the same path: their own seq under the same row lock, their
+ * target checked under that lock, the CHAT's current state updated in the transaction
+ * that stores them.
  * <p>
  * The seq comes from a row lock on the room (see {@link Messages#advanceSeq}), so it has
  * no gap and no repeat whichever instance stores it. Within one instance a striped lock
  * is held from taking the seq until the broadcast, so a room's messages reach the broker
  * in seq order.
  * <p>
- * Every stored message is published as {@link MessagePosted}; a JOIN line also as
- * {@link MemberJoined}.
+ * Every stored message is published as {@link MessagePosted}.
  */
 @Service
 class MessagePosting {
@@ -35,6 +41,9 @@ class MessagePosting {
 	static final int MAX_TEXT = 2000;
 
 	static final int MAX_CLIENT_ID = 64;
+
+	/** The most different emoji on one message. */
+	static final int MAX_EMOJI = 20;
 
 	private static final int STRIPES = 64;
 
@@ -50,9 +59,15 @@ class MessagePosting {
 
 	private final MeterRegistry meters;
 
-	MessagePosting(Messages messages, TransactionTemplate transaction, SimpMessageSendingOperations broker,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+	private final MessageReactions reactions;
+
+	private final RoomAccess access;
+
+	MessagePosting(Messages messages, MessageReactions reactions, RoomAccess access, TransactionTemplate transaction,
+			SimpMessageSendingOperations broker, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.messages = messages;
+		this.reactions = reactions;
+		this.access = access;
 		this.transaction = transaction;
 		this.broker = broker;
 		this.events = events;
@@ -68,40 +83,165 @@ class MessagePosting {
 	 * @param sender the signed-in user
 	 * @param text the text, exactly as sent
 	 * @param clientId the client's id of this message, or null
+	 * @param replyTo the seq of the CHAT it replies to, or null
 	 * @return the stored message, or empty when this clientId was already stored
 	 */
-	Optional<MessageView> chat(String roomId, String sender, String text, String clientId) {
+	Optional<MessageView> chat(String roomId, String sender, String text, String clientId, Long replyTo) {
 		checkText(text);
 		checkClientId(clientId);
-		return post(roomId, MessageType.CHAT, sender, text, clientId);
+		List<String> mentions = mentions(roomId, text);
+		return post(roomId, MessageType.CHAT, sender, clientId, (seq, now) -> {
+			MessageView.Reply reply = null;
+			if (replyTo != null) {
+				ChatMessage quoted = this.messages.findByRoomIdAndSeq(roomId, replyTo)
+					.filter((line) -> line.getType() == MessageType.CHAT && !line.isDeleted())
+					.orElseThrow(() -> Refusal.invalid("invalid_reply",
+							"'replyTo' must be the seq of a CHAT of this room that is not deleted."));
+				reply = MessageViews.reply(quoted);
+			}
+			ChatMessage chat = ChatMessage.chat(roomId, seq, sender, text, now, clientId, replyTo, mentions);
+			return this.messages.saveAndFlush(chat).toView(reply, List.of());
+		});
+	}
+
+	Optional<MessageView> chat(String roomId, String sender, String text, String clientId) {
+		return chat(roomId, sender, text, clientId, null);
 	}
 
 	/**
-	 * Stores and broadcasts the JOIN line of a user entering a room.
+	 * Stores and broadcasts an EDIT of the sender's own CHAT, which takes the new text
+	 * and the mentions in it.
 	 * @param roomId the room
 	 * @param sender the signed-in user
-	 * @return the stored message
+	 * @param target the seq of the CHAT
+	 * @param text the new text
+	 * @param clientId the client's id of this change, or null
+	 * @return the stored EDIT, or empty when this clientId was already stored
 	 */
-	MessageView join(String roomId, String sender) {
-		MessageView stored = post(roomId, MessageType.JOIN, sender, null, null).orElseThrow();
-		this.events.publishEvent(new MemberJoined(roomId, sender, stored.seq()));
-		return stored;
+	Optional<MessageView> edit(String roomId, String sender, long target, String text, String clientId) {
+		checkText(text);
+		checkClientId(clientId);
+		List<String> mentions = mentions(roomId, text);
+		return post(roomId, MessageType.EDIT, sender, clientId, (seq, now) -> {
+			ChatMessage chat = target(roomId, target);
+			if (!chat.getSender().equals(sender)) {
+				throw new Refusal(HttpStatus.FORBIDDEN, "not_your_message", "Only its sender may edit a message.");
+			}
+			chat.edited(text, mentions, now);
+			return this.messages.saveAndFlush(ChatMessage.edit(chat, seq, sender, text, now, clientId, mentions))
+				.toView(null, List.of());
+		});
 	}
 
 	/**
-	 * Stores and broadcasts the LEAVE line of a user leaving a room.
+	 * Stores and broadcasts the DELETE of a CHAT: its words, its edits' words and its
+	 * reactions are erased.
 	 * @param roomId the room
 	 * @param sender the signed-in user
-	 * @return the stored message
+	 * @param target the seq of the CHAT
+	 * @param anyLine whether the sender may delete other users' lines (the room's owner)
+	 * @param clientId the client's id of this change, or null
+	 * @return the stored DELETE, or empty when this clientId was already stored
 	 */
-	MessageView leave(String roomId, String sender) {
-		return post(roomId, MessageType.LEAVE, sender, null, null).orElseThrow();
+	Optional<MessageView> delete(String roomId, String sender, long target, boolean anyLine, String clientId) {
+		checkClientId(clientId);
+		return post(roomId, MessageType.DELETE, sender, clientId, (seq, now) -> {
+			ChatMessage chat = target(roomId, target);
+			if (!anyLine && !chat.getSender().equals(sender)) {
+				throw new Refusal(HttpStatus.FORBIDDEN, "not_your_message",
+						"Only its sender or the room's owner may delete a message.");
+			}
+			chat.erase();
+			this.messages.saveAndFlush(chat);
+			this.messages.eraseEdits(roomId, target);
+			this.reactions.deleteAllOf(chat.getId());
+			return this.messages.saveAndFlush(ChatMessage.delete(chat, seq, sender, now, clientId))
+				.toView(null, List.of());
+		});
 	}
 
-	private Optional<MessageView> post(String roomId, MessageType type, String sender, String text, String clientId) {
+	/**
+	 * Toggles the sender's reaction with one emoji on a CHAT and stores the REACTION.
+	 * @param roomId the room
+	 * @param sender the signed-in user
+	 * @param target the seq of the CHAT
+	 * @param emoji exactly one emoji
+	 * @param clientId the client's id of this change, or null
+	 * @return the stored REACTION, or empty when this clientId was already stored
+	 */
+	Optional<MessageView> react(String roomId, String sender, long target, String emoji, String clientId) {
+		if (!Emoji.isOne(emoji)) {
+			throw Refusal.invalid("invalid_emoji", "'emoji' must be exactly one emoji.");
+		}
+		checkClientId(clientId);
+		return post(roomId, MessageType.REACTION, sender, clientId, (seq, now) -> {
+			ChatMessage chat = target(roomId, target);
+			boolean added = this.reactions.deleteOne(chat.getId(), emoji, sender) == 0;
+			if (added) {
+				if (!this.reactions.existsByMessageIdAndEmoji(chat.getId(), emoji)
+						&& this.reactions.countEmoji(chat.getId()) >= MAX_EMOJI) {
+					throw Refusal.invalid("too_many_reactions",
+							"A message has at most " + MAX_EMOJI + " different emoji.");
+				}
+				this.reactions.save(new MessageReaction(chat.getId(), emoji, sender, now));
+			}
+			return this.messages.saveAndFlush(ChatMessage.reaction(chat, seq, sender, now, clientId, emoji, added))
+				.toView(null, List.of());
+		});
+	}
+
+	/**
+	 * Stores and broadcasts the JOIN line of a new member.
+	 * @param roomId the room
+	 * @param member the new member
+	 * @param by who added them, or null when they joined themselves
+	 * @return the stored message
+	 */
+	MessageView join(String roomId, String member, String by) {
+		return line(roomId, MessageType.JOIN, member, by);
+	}
+
+	/**
+	 * Stores and broadcasts the LEAVE line of a member who left or was removed. Its
+	 * broadcast names them in the {@link Destinations#LEFT_HEADER} header, so that the
+	 * STOMP edge stops their subscriptions to the room on every instance.
+	 * @param roomId the room
+	 * @param member the former member
+	 * @param by who removed them, or null when they left
+	 * @return the stored message
+	 */
+	MessageView leave(String roomId, String member, String by) {
+		return line(roomId, MessageType.LEAVE, member, by);
+	}
+
+	private MessageView line(String roomId, MessageType type, String sender, String by) {
+		return post(roomId, type, sender, null,
+				(seq, now) -> this.messages.saveAndFlush(ChatMessage.line(roomId, seq, type, sender, now, by))
+					.toView(null, List.of()))
+			.orElseThrow();
+	}
+
+	/**
+	 * The CHAT a change targets, read under the room's row lock.
+	 * @param roomId the room
+	 * @param seq its seq
+	 * @return the CHAT
+	 */
+	private ChatMessage target(String roomId, long seq) {
+		return this.messages.findByRoomIdAndSeq(roomId, seq)
+			.filter((line) -> line.getType() == MessageType.CHAT && !line.isDeleted())
+			.orElseThrow(() -> Refusal.invalid("invalid_target",
+					"'seq' must be the seq of a CHAT of this room that is not deleted."));
+	}
+
+	private List<String> mentions(String roomId, String text) {
+		return (text.indexOf('@') < 0) ? List.of() : Mentions.in(text, this.access.memberNames(roomId));
+	}
+
+	private Optional<MessageView> post(String roomId, MessageType type, String sender, String clientId, Step step) {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
-			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, text, clientId);
+			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, clientId, step);
 			// listeners (read markers, lobby) run outside the room's lock
 			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message)));
 			return stored;
@@ -111,8 +251,8 @@ class MessagePosting {
 		}
 	}
 
-	private Optional<MessageView> storeAndBroadcast(String roomId, MessageType type, String sender, String text,
-			String clientId) {
+	private Optional<MessageView> storeAndBroadcast(String roomId, MessageType type, String sender, String clientId,
+			Step step) {
 		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
 		lock.lock();
 		try {
@@ -124,7 +264,7 @@ class MessagePosting {
 			}
 			MessageView stored;
 			try {
-				stored = this.transaction.execute((status) -> store(roomId, type, sender, text, clientId));
+				stored = this.transaction.execute((status) -> store(roomId, type, step));
 			}
 			catch (DataIntegrityViolationException ex) {
 				if (clientId != null
@@ -133,7 +273,13 @@ class MessagePosting {
 				}
 				throw ex;
 			}
-			this.broker.convertAndSend(Destinations.roomTopic(roomId), stored);
+			if (type == MessageType.LEAVE) {
+				this.broker.convertAndSend(Destinations.roomTopic(roomId), stored,
+						Map.of(Destinations.LEFT_HEADER, sender));
+			}
+			else {
+				this.broker.convertAndSend(Destinations.roomTopic(roomId), stored);
+			}
 			return Optional.of(stored);
 		}
 		finally {
@@ -141,13 +287,24 @@ class MessagePosting {
 		}
 	}
 
-	private MessageView store(String roomId, MessageType type, String sender, String text, String clientId) {
+	private MessageView store(String roomId, MessageType type, Step step) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		if (this.messages.advanceSeq(roomId, now) == 0) {
+		int advanced = type.isChange() ? this.messages.advanceChangeSeq(roomId) : this.messages.advanceSeq(roomId, now);
+		if (advanced == 0) {
 			throw Refusal.unknownRoom(roomId);
 		}
-		long seq = this.messages.lastSeq(roomId);
-		return this.messages.saveAndFlush(new ChatMessage(roomId, seq, type, sender, text, now, clientId)).toView();
+		return step.store(this.messages.lastSeq(roomId), now);
+	}
+
+	/**
+	 * What an event stores once it holds the room's row lock and its seq; it may still
+	 * refuse, and then nothing is stored and the seq is not taken.
+	 */
+	@FunctionalInterface
+	private interface Step {
+
+		MessageView store(long seq, Instant now);
+
 	}
 
 	static void checkText(String text) {

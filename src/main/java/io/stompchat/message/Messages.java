@@ -18,16 +18,28 @@ interface Messages extends Repository<ChatMessage, Long> {
 	ChatMessage saveAndFlush(ChatMessage message);
 
 	/**
-	 * Takes the next seq of a room. The update locks the room's row until the transaction
+	 * Takes the next seq of a room for a line (CHAT, JOIN, LEAVE): the room's latest line
+	 * and last activity move too. The update locks the room's row until the transaction
 	 * ends, so writers of one room queue here, in every JVM that shares the database.
 	 * @param roomId the room
 	 * @param now the room's new last activity
 	 * @return 1, or 0 when there is no such room
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = false)
-	@Query(value = "update rooms set last_seq = last_seq + 1, last_activity_at = :now where id = :roomId",
-			nativeQuery = true)
+	@Query(value = "update rooms set last_seq = last_seq + 1, last_line_seq = last_seq + 1, last_activity_at = :now"
+			+ " where id = :roomId", nativeQuery = true)
 	int advanceSeq(String roomId, Instant now);
+
+	/**
+	 * Takes the next seq of a room for a change (EDIT, DELETE, REACTION), under the same
+	 * row lock as {@link #advanceSeq}; a change is not the room's latest line and not
+	 * activity that reorders the lobby.
+	 * @param roomId the room
+	 * @return 1, or 0 when there is no such room
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = false)
+	@Query(value = "update rooms set last_seq = last_seq + 1 where id = :roomId", nativeQuery = true)
+	int advanceChangeSeq(String roomId);
 
 	@Query(value = "select last_seq from rooms where id = :roomId", nativeQuery = true)
 	long lastSeq(String roomId);
@@ -43,8 +55,48 @@ interface Messages extends Repository<ChatMessage, Long> {
 
 	List<ChatMessage> findByRoomIdAndSeqGreaterThanOrderBySeqAsc(String roomId, long seq, Limit limit);
 
-	@Query(value = "select m.* from messages m join rooms r on r.id = m.room_id and m.seq = r.last_seq"
+	Optional<ChatMessage> findByRoomIdAndSeq(String roomId, long seq);
+
+	/**
+	 * The lines quoted by replies, read for a page at once: a superset when the page
+	 * spans rooms; the caller matches (room, seq).
+	 * @param roomIds the rooms of the replies
+	 * @param seqs the quoted seqs
+	 * @return the quoted lines
+	 */
+	List<ChatMessage> findByRoomIdInAndSeqIn(Collection<String> roomIds, Collection<Long> seqs);
+
+	/**
+	 * Erases the words of a deleted CHAT's edits.
+	 * @param roomId the room
+	 * @param target the seq of the deleted CHAT
+	 * @return the edits erased
+	 */
+	@Modifying(flushAutomatically = true)
+	@Query("update ChatMessage m set m.text = null, m.mentions = null where m.roomId = :roomId"
+			+ " and m.target = :target and m.type = io.stompchat.message.MessageType.EDIT")
+	int eraseEdits(String roomId, long target);
+
+	/**
+	 * The latest line (CHAT, JOIN or LEAVE, not a change) of each room.
+	 * @param roomIds the rooms
+	 * @return one per room that has a line
+	 */
+	@Query(value = "select m.* from messages m join rooms r on r.id = m.room_id and m.seq = r.last_line_seq"
 			+ " where r.id in (:roomIds)", nativeQuery = true)
 	List<ChatMessage> findLatest(Collection<String> roomIds);
+
+	/**
+	 * CHAT lines of some rooms whose current text contains a pattern, newest first.
+	 * @param roomIds the rooms
+	 * @param pattern an {@code ilike} pattern, {@code \\} escaping
+	 * @param before only ids below this
+	 * @param limit at most this many
+	 * @return the lines
+	 */
+	@Query(value = "select m.* from messages m where m.room_id in (:roomIds) and m.type = 'CHAT'"
+			+ " and m.deleted = false and m.text ilike :pattern escape '\\' and m.id < :before"
+			+ " order by m.id desc limit :limit", nativeQuery = true)
+	List<ChatMessage> search(Collection<String> roomIds, String pattern, long before, int limit);
 
 }

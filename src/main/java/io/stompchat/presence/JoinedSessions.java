@@ -48,6 +48,10 @@ interface JoinedSessions extends Repository<JoinedSession, JoinedSession.Key> {
 			nativeQuery = true)
 	List<String> online(String roomId);
 
+	@Query(value = "select session_id from room_presence where room_id = :roomId and username = :username",
+			nativeQuery = true)
+	List<String> sessionsOf(String roomId, String username);
+
 	boolean existsBySessionIdAndUsernameAndRoomId(String sessionId, String username, String roomId);
 
 	/**

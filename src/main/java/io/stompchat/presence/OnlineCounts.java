@@ -1,7 +1,9 @@
 package io.stompchat.presence;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,15 @@ public class OnlineCounts {
 			counts.put(row.getRoomId(), (int) row.getOnline());
 		}
 		return counts;
+	}
+
+	/**
+	 * Who is online in one room.
+	 * @param roomId the room
+	 * @return the names of the users present in it
+	 */
+	public Set<String> namesIn(String roomId) {
+		return new HashSet<>(this.joined.online(roomId));
 	}
 
 }

@@ -2,9 +2,9 @@ package io.stompchat.presence;
 
 import java.security.Principal;
 
+import io.stompchat.member.RoomAccess;
 import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
-import io.stompchat.system.RoomIds;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -15,8 +15,8 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code /app/room.{id}.typing}: a session types only in a room it has entered, within
- * its user's {@link TypingRateLimit}; a refused update goes to
+ * {@code /app/room.{id}.typing}: a member's session types only in a room it has entered,
+ * within its user's {@link TypingRateLimit}; a refused update goes to
  * {@code /user/queue/errors}, like every refused SEND.
  */
 @Controller
@@ -28,22 +28,23 @@ class TypingController {
 
 	private final TypingIndicators indicators;
 
-	TypingController(TypingRateLimit rateLimit, LocalSessions local, TypingIndicators indicators) {
+	private final RoomAccess access;
+
+	TypingController(TypingRateLimit rateLimit, LocalSessions local, TypingIndicators indicators, RoomAccess access) {
 		this.rateLimit = rateLimit;
 		this.local = local;
 		this.indicators = indicators;
+		this.access = access;
 	}
 
 	@MessageMapping(Destinations.ROOM_COMMAND + "typing")
 	void typing(@DestinationVariable String roomId, @Payload TypingRequest request, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
-		if (!RoomIds.isValid(roomId)) {
-			throw Refusal.unknownRoom(roomId);
-		}
 		if (request == null || request.typing() == null) {
 			throw Refusal.invalid("invalid_typing", "The body must be {\"typing\": true} or {\"typing\": false}.");
 		}
 		this.rateLimit.take(user.getName());
+		this.access.of(roomId, user.getName()).requireMember(roomId);
 		if (!request.typing()) {
 			this.indicators.stop(roomId, user.getName());
 			return;

@@ -1,8 +1,10 @@
 package io.stompchat.room;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.stompchat.member.RoomAccess;
 import io.stompchat.message.MessageView;
 import io.stompchat.system.Destinations;
 
@@ -14,23 +16,28 @@ import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends room summaries to users' lobbies ({@code /user/queue/rooms}): one room to every
- * connected user as each sees it, or one room to one user. The users are those of the
+ * Sends room summaries to users' lobbies ({@code /user/queue/rooms}): one room to each of
+ * its connected members as each sees it, one room to one user, or the news that a user is
+ * no longer a member. The cost of a room's update follows its members, not every
+ * connected user: the members are read, and each is looked up in the
  * {@link SimpUserRegistry}, which spans every instance when the broker relay broadcasts
- * it, and user destinations reach sessions on other instances. Every room is open to
- * every signed-in user, so every connected user may see every room.
+ * it; user destinations reach sessions on other instances.
  */
 @Component
 class LobbySender {
 
 	private final RoomSummaries summaries;
 
+	private final RoomAccess access;
+
 	private final SimpUserRegistry registry;
 
 	private final SimpMessageSendingOperations broker;
 
-	LobbySender(RoomSummaries summaries, SimpUserRegistry registry, SimpMessageSendingOperations broker) {
+	LobbySender(RoomSummaries summaries, RoomAccess access, SimpUserRegistry registry,
+			SimpMessageSendingOperations broker) {
 		this.summaries = summaries;
+		this.access = access;
 		this.registry = registry;
 		this.broker = broker;
 	}
@@ -48,13 +55,31 @@ class LobbySender {
 	}
 
 	/**
-	 * Sends every connected user the summary of one room, in one query whatever the
-	 * number of users (see {@link Rooms#findWithUnreadCounts}).
+	 * Tells one user that a room is no longer one of theirs.
+	 * @param username the user
+	 * @param roomId the room
+	 */
+	void pushRemoved(String username, String roomId) {
+		SimpUser user = this.registry.getUser(username);
+		if (user != null) {
+			send(user, new RoomRemoved(roomId));
+		}
+	}
+
+	/**
+	 * Sends every connected member of a room its summary, in one query whatever the
+	 * number of members (see {@link Rooms#findWithUnreadCounts}).
 	 * @param roomId the room
 	 * @param lastMessage its last message when the caller knows it, or null
 	 */
-	void pushToEveryone(String roomId, MessageView lastMessage) {
-		Set<SimpUser> users = this.registry.getUsers();
+	void pushToMembers(String roomId, MessageView lastMessage) {
+		List<SimpUser> users = new ArrayList<>();
+		for (String name : this.access.memberNames(roomId)) {
+			SimpUser user = this.registry.getUser(name);
+			if (user != null) {
+				users.add(user);
+			}
+		}
 		if (users.isEmpty()) {
 			return;
 		}
@@ -72,9 +97,9 @@ class LobbySender {
 	 * Spring Framework 7.0.10); and addressed with a session id header, the relay sends
 	 * through that session's own broker connection, which only its own instance has.
 	 */
-	private void send(SimpUser user, RoomSummary summary) {
+	private void send(SimpUser user, Object payload) {
 		for (SimpSession session : user.getSessions()) {
-			this.broker.convertAndSend(Destinations.ROOMS + "-user" + session.getId(), summary,
+			this.broker.convertAndSend(Destinations.ROOMS + "-user" + session.getId(), payload,
 					Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, Destinations.userQueue(Destinations.ROOMS)));
 		}
 	}

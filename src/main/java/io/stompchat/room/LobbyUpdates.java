@@ -3,6 +3,8 @@ package io.stompchat.room;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.stompchat.member.MemberAdded;
+import io.stompchat.member.MemberRemoved;
 import io.stompchat.message.MessagePosted;
 import io.stompchat.message.MessageView;
 import io.stompchat.presence.PresenceChanged;
@@ -14,8 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every lobby live: when a room changes (a new message, its online count), each
- * connected user's lobby receives that room's summary as they see it.
+ * Keeps every lobby live: when a room changes (a new message, its online count), each of
+ * its connected members' lobby receives that room's summary as they see it; a new member
+ * receives the room at once, a former member {@code removed}.
  * <p>
  * Cheap by construction: changes are coalesced per room for {@link #FLUSH_EVERY_MS} ms,
  * and one flush of a room costs one query whatever the number of users. Only the instance
@@ -39,12 +42,27 @@ class LobbyUpdates {
 
 	@EventListener
 	void on(MessagePosted posted) {
-		this.changed.merge(posted.message().roomId(), new PendingUpdate(posted.message()), PendingUpdate::latest);
+		MessageView message = posted.message();
+		// a change (edit, delete, reaction) is no preview: the summary reads the latest
+		// line,
+		// in its current state, and the counts it may have changed
+		this.changed.merge(message.roomId(), new PendingUpdate(message.type().isChange() ? null : message),
+				PendingUpdate::latest);
 	}
 
 	@EventListener
 	void on(PresenceChanged presence) {
 		this.changed.merge(presence.roomId(), new PendingUpdate(null), PendingUpdate::latest);
+	}
+
+	@EventListener
+	void on(MemberAdded added) {
+		this.sender.pushTo(added.username(), added.roomId());
+	}
+
+	@EventListener
+	void on(MemberRemoved removed) {
+		this.sender.pushRemoved(removed.username(), removed.roomId());
 	}
 
 	@Scheduled(fixedDelay = FLUSH_EVERY_MS)
@@ -55,7 +73,7 @@ class LobbyUpdates {
 				continue;
 			}
 			try {
-				this.sender.pushToEveryone(roomId, update.lastMessage());
+				this.sender.pushToMembers(roomId, update.lastMessage());
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not update the lobby for room " + roomId, ex);

@@ -2,9 +2,9 @@ package io.stompchat.room;
 
 import java.security.Principal;
 
+import io.stompchat.member.RoomAccess;
 import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
-import io.stompchat.system.RoomIds;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code /app/room.{id}.read} moves the user's read marker forward, never backwards and
- * never past the room's last message. When it moves, the user's lobbies receive the room
- * with the new unread count.
+ * never past the room's last message; members only. When it moves, the user's lobbies
+ * receive the room with the new unread count.
  */
 @Controller
 class ReadMarkerController {
@@ -24,17 +24,17 @@ class ReadMarkerController {
 
 	private final ReadMarkerStart start;
 
-	private final Rooms rooms;
+	private final RoomAccess access;
 
 	private final TransactionTemplate transaction;
 
 	private final LobbySender lobby;
 
-	ReadMarkerController(ReadMarkers markers, ReadMarkerStart start, Rooms rooms, TransactionTemplate transaction,
+	ReadMarkerController(ReadMarkers markers, ReadMarkerStart start, RoomAccess access, TransactionTemplate transaction,
 			LobbySender lobby) {
 		this.markers = markers;
 		this.start = start;
-		this.rooms = rooms;
+		this.access = access;
 		this.transaction = transaction;
 		this.lobby = lobby;
 	}
@@ -44,9 +44,7 @@ class ReadMarkerController {
 		if (request == null || request.seq() == null || request.seq() < 0) {
 			throw Refusal.invalid("invalid_read", "The body must be {\"seq\": n} with n >= 0.");
 		}
-		if (!RoomIds.isValid(roomId) || !this.rooms.existsById(roomId)) {
-			throw Refusal.unknownRoom(roomId);
-		}
+		this.access.of(roomId, user.getName()).requireMember(roomId);
 		this.start.start(roomId, user.getName(), 0);
 		Integer moved = this.transaction
 			.execute((status) -> this.markers.moveForward(roomId, user.getName(), request.seq()));

@@ -1,6 +1,6 @@
 package io.stompchat.room;
 
-import io.stompchat.message.MemberJoined;
+import io.stompchat.member.MemberAdded;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -8,24 +8,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a user's read marker in a room at their first JOIN line; later joins leave it
- * where it is.
+ * Starts a user's read marker in a room when their membership starts, at the room's last
+ * message: what came before is not unread. A marker kept from an earlier membership moves
+ * forward to that point.
  */
 @Component
 class ReadMarkerStart {
 
 	private final ReadMarkers markers;
 
+	private final Rooms rooms;
+
 	private final TransactionTemplate transaction;
 
-	ReadMarkerStart(ReadMarkers markers, TransactionTemplate transaction) {
+	ReadMarkerStart(ReadMarkers markers, Rooms rooms, TransactionTemplate transaction) {
 		this.markers = markers;
+		this.rooms = rooms;
 		this.transaction = transaction;
 	}
 
 	@EventListener
-	void on(MemberJoined joined) {
-		start(joined.roomId(), joined.username(), joined.seq());
+	void on(MemberAdded added) {
+		long now = this.rooms.findById(added.roomId()).map(Room::getLastSeq).orElse(0L);
+		start(added.roomId(), added.username(), now);
+		this.transaction
+			.executeWithoutResult((status) -> this.markers.moveForward(added.roomId(), added.username(), now));
 	}
 
 	/**

@@ -36,9 +36,22 @@ interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
 	 */
 	@Query(value = "select m.room_id as roomId, count(*) as unread from messages m join read_markers rm"
 			+ " on rm.room_id = m.room_id and rm.username = :username"
-			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.sender <> :username group by m.room_id",
-			nativeQuery = true)
+			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.deleted = false and m.sender <> :username"
+			+ " group by m.room_id", nativeQuery = true)
 	List<UnreadCount> countUnread(String username);
+
+	/**
+	 * Of the unread messages, those that mention the user, per room; rooms without any
+	 * are absent. Mentions are stored as {@code ,alice,bob,} on the message.
+	 * @param username the reader
+	 * @return one row per room
+	 */
+	@Query(value = "select m.room_id as roomId, count(*) as unread from messages m join read_markers rm"
+			+ " on rm.room_id = m.room_id and rm.username = :username"
+			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.deleted = false and m.sender <> :username"
+			+ " and m.mentions is not null and position(',' || :username || ',' in m.mentions) > 0"
+			+ " group by m.room_id", nativeQuery = true)
+	List<UnreadCount> countUnreadMentions(String username);
 
 	/**
 	 * A user's unread count in one room.

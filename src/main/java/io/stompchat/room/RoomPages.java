@@ -2,7 +2,7 @@ package io.stompchat.room;
 
 import java.security.Principal;
 
-import io.stompchat.system.RoomIds;
+import io.stompchat.member.RoomAccess;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,8 +16,11 @@ class RoomPages {
 
 	private final Rooms rooms;
 
-	RoomPages(Rooms rooms) {
+	private final RoomAccess access;
+
+	RoomPages(Rooms rooms, RoomAccess access) {
 		this.rooms = rooms;
+		this.access = access;
 	}
 
 	@GetMapping("/")
@@ -28,9 +31,12 @@ class RoomPages {
 
 	@GetMapping("/rooms/{id}")
 	String room(@PathVariable String id, Model model, Principal user) {
-		Room room = (RoomIds.isValid(id) ? this.rooms.findById(id) : java.util.Optional.<Room>empty())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("room", new RoomPage(room.getId(), room.getName()));
+		if (!this.access.of(id, user.getName()).canRead()) {
+			// a room the user may not read looks like one that does not exist
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Room room = this.rooms.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("room", new RoomPage(room.getId(), room.nameFor(user.getName())));
 		model.addAttribute("username", user.getName());
 		return "room";
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.stompchat.member.RoomAccess;
+import io.stompchat.member.RoomKind;
 import io.stompchat.message.MessageHistory;
 import io.stompchat.message.MessageView;
 import io.stompchat.presence.OnlineCounts;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds room summaries. Every room for one user: four queries whatever the number of
- * rooms. One room for every user: one query, two when its last message is not known yet.
+ * Builds room summaries. A user's conversations: seven queries whatever the number of
+ * rooms. One room for every member: one query, two when its last message is not known
+ * yet. Callers check who may read the room; this class only counts.
  */
 @Component
 @Transactional(readOnly = true)
@@ -28,24 +31,46 @@ class RoomSummaries {
 
 	private final OnlineCounts online;
 
-	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, OnlineCounts online) {
+	private final RoomAccess access;
+
+	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, OnlineCounts online, RoomAccess access) {
 		this.rooms = rooms;
 		this.markers = markers;
 		this.history = history;
 		this.online = online;
+		this.access = access;
 	}
 
+	/**
+	 * The user's conversations, most recently active first.
+	 * @param username the user
+	 * @return the rooms they are a member of
+	 */
 	List<RoomSummary> forUser(String username) {
-		List<Room> all = this.rooms.findAllByOrderByLastActivityAtDescIdAsc();
-		Map<String, MessageView> last = this.history.lastMessages(all.stream().map(Room::getId).toList());
-		Map<String, Long> unread = unread(username);
+		List<String> ids = this.access.roomsOf(username);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Room> mine = this.rooms.findByIdInOrderByLastActivityAtDescIdAsc(ids);
+		Map<String, MessageView> last = this.history.lastMessages(ids);
+		Map<String, Long> unread = byRoom(this.markers.countUnread(username));
+		Map<String, Long> mentions = byRoom(this.markers.countUnreadMentions(username));
 		Map<String, Integer> online = this.online.byRoom();
-		return all.stream()
-			.map((room) -> new RoomSummary(room.getId(), room.getName(), last.get(room.getId()),
-					unread.getOrDefault(room.getId(), 0L), online.getOrDefault(room.getId(), 0)))
+		Map<String, Long> members = this.access.memberCounts(ids);
+		return mine.stream()
+			.map((room) -> new RoomSummary(room.getId(), room.nameFor(username), room.getKind(), last.get(room.getId()),
+					unread.getOrDefault(room.getId(), 0L), mentions.getOrDefault(room.getId(), 0L),
+					online.getOrDefault(room.getId(), 0), members.getOrDefault(room.getId(), 0L),
+					Room.with(room.getKind(), room.getName(), username)))
 			.toList();
 	}
 
+	/**
+	 * One room as one user sees it.
+	 * @param username the user
+	 * @param roomId the room
+	 * @return the summary, or empty when there is no such room
+	 */
 	Optional<RoomSummary> forUser(String username, String roomId) {
 		return forEveryone(roomId, null).map((room) -> room.summaryFor(username));
 	}
@@ -62,38 +87,48 @@ class RoomSummaries {
 			return Optional.empty();
 		}
 		Map<String, Long> unread = new HashMap<>();
+		Map<String, Long> mentions = new HashMap<>();
 		for (Rooms.UnreadRow row : rows) {
 			if (row.getUsername() != null) {
 				unread.put(row.getUsername(), row.getUnread());
+				mentions.put(row.getUsername(), row.getMentions());
 			}
 		}
 		MessageView last = (lastMessage != null) ? lastMessage : this.history.lastMessages(List.of(roomId)).get(roomId);
 		Rooms.UnreadRow first = rows.get(0);
-		return Optional.of(new RoomWithUnreadCounts(roomId, first.getName(), last, first.getOnline(), unread));
+		return Optional.of(new RoomWithUnreadCounts(roomId, first.getName(), RoomKind.valueOf(first.getKind()), last,
+				first.getOnline(), first.getMembers(), unread, mentions));
 	}
 
-	private Map<String, Long> unread(String username) {
+	private static Map<String, Long> byRoom(List<ReadMarkers.UnreadCount> rows) {
 		Map<String, Long> counts = new HashMap<>();
-		for (ReadMarkers.UnreadCount row : this.markers.countUnread(username)) {
+		for (ReadMarkers.UnreadCount row : rows) {
 			counts.put(row.getRoomId(), row.getUnread());
 		}
 		return counts;
 	}
 
 	/**
-	 * A room with what differs per user: the unread counts.
+	 * A room with what differs per user: the unread counts (and, for a DIRECT room, the
+	 * name).
 	 *
 	 * @param id the room id
-	 * @param name the room name
+	 * @param name the stored name
+	 * @param kind the kind
 	 * @param lastMessage the last message, or null
 	 * @param online users online in the room
-	 * @param unread unread count by user; users who never joined are absent
+	 * @param members how many members it has
+	 * @param unread unread count by user; users without a read marker are absent
+	 * @param mentions unread mentions by user; users without a read marker are absent
 	 */
-	record RoomWithUnreadCounts(String id, String name, MessageView lastMessage, int online, Map<String, Long> unread) {
+	record RoomWithUnreadCounts(String id, String name, RoomKind kind, MessageView lastMessage, int online,
+			long members, Map<String, Long> unread, Map<String, Long> mentions) {
 
 		RoomSummary summaryFor(String username) {
-			return new RoomSummary(this.id, this.name, this.lastMessage, this.unread.getOrDefault(username, 0L),
-					this.online);
+			String with = Room.with(this.kind, this.name, username);
+			return new RoomSummary(this.id, (with != null) ? with : this.name, this.kind, this.lastMessage,
+					this.unread.getOrDefault(username, 0L), this.mentions.getOrDefault(username, 0L), this.online,
+					this.members, with);
 		}
 
 	}

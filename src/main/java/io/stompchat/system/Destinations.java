@@ -35,6 +35,12 @@ public final class Destinations {
 	/** Topic the relay shares the user registry on. */
 	public static final String USER_REGISTRY = "/topic/chat.user-registry";
 
+	/**
+	 * Header of a LEAVE event on a room's topic naming who left or was removed: their
+	 * sessions receive that event and nothing more on that subscription.
+	 */
+	public static final String LEFT_HEADER = "chat-left";
+
 	/** Room commands, relative to {@link #APP}: {@code room.{roomId}.chat} and so on. */
 	public static final String ROOM_COMMAND = "room.{roomId}.";
 

@@ -7,7 +7,7 @@ import { t } from '../shared/i18n.js';
 import { systemText } from './lines.js';
 
 export function createAlerts(announcer, me) {
-	const baseTitle = document.title;
+	let baseTitle = document.title;
 	let unseen = 0;
 
 	function announce(fresh) {
@@ -39,6 +39,12 @@ export function createAlerts(announcer, me) {
 	});
 
 	return {
+		/** The room goes by another name (a direct chat: the other person's). */
+		retitle(name) {
+			baseTitle = name + ' · ' + baseTitle.split(' · ').pop();
+			document.title = baseTitle;
+		},
+
 		/** Messages that just arrived live on the topic. */
 		arrived(fresh) {
 			if (!fresh.length) {

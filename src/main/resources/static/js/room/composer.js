@@ -1,9 +1,11 @@
 /*
  * The composer: Enter sends, Shift+Enter adds a line, a counter near the length limit, the
  * typing signal (at most every few seconds), and sending with a clientId so the echo replaces
- * the pending line.
+ * the pending line. It may be replying to a line or editing one of mine (shown above it; Esc
+ * cancels; ↑ in an empty composer edits my last line).
  */
 import { t } from '../shared/i18n.js';
+import { excerpt } from './changes.js';
 
 const MAX_CODE_POINTS = 2000;
 const COUNTER_FROM = 1800;
@@ -24,12 +26,35 @@ function randomId() {
 
 /**
  * view: {form, input, sendButton, counter}; send(destination, body, receipt): false when not connected;
- * outbox: where sent lines wait for their echo; onSent(): a line was sent (scroll to it).
+ * outbox: where sent lines wait for their echo; onSent(): a line was sent (scroll to it);
+ * lastOwn(): my last CHAT that is not deleted, or null. view.context/contextText/contextCancel:
+ * the bar that says what the composer replies to or edits.
  */
-export function createComposer(view, roomId, send, outbox, onSent) {
-	const { form, input, sendButton, counter } = view;
+export function createComposer(view, roomId, send, outbox, onSent, lastOwn) {
+	const { form, input, sendButton, counter, context, contextText, contextCancel } = view;
 	let typingSent = 0; // when I last said I am typing, 0 when I said I stopped
 	let focusBack = false;
+	let mode = null; // {kind: 'reply'|'edit', message, draft}
+
+	function setMode(next) {
+		const draft = mode && mode.kind === 'edit' ? mode.draft : null;
+		mode = next;
+		if (!next) {
+			context.hidden = true;
+			form.dataset.mode = '';
+			if (draft !== null) {
+				input.value = draft;
+			}
+		}
+		else {
+			form.dataset.mode = next.kind;
+			contextText.textContent = next.kind === 'reply'
+				? t('replyingToLine', next.message.sender, excerpt(next.message.text))
+				: t('editing');
+			context.hidden = false;
+		}
+		update();
+	}
 
 	function update() {
 		const length = codePoints(input.value);
@@ -39,6 +64,7 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 		if (length > MAX_CODE_POINTS) {
 			counter.title = t('tooLong');
 		}
+		sendButton.textContent = mode && mode.kind === 'edit' ? t('save') : t('sendButton');
 		sendButton.disabled = input.disabled || !/\S/.test(input.value) || length > MAX_CODE_POINTS;
 		// grow with the text, up to a third of the screen (CSS caps it)
 		input.style.height = 'auto';
@@ -51,9 +77,22 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 		}
 	}
 
-	function sendLine(text, clientId) {
+	function sendLine(text, clientId, replyTo) {
+		const body = { text: text, clientId: clientId };
+		if (replyTo) {
+			body.replyTo = replyTo;
+		}
 		// the clientId doubles as receipt id: the outbox learns which line is stored
-		return send('/app/room.' + roomId + '.chat', { text: text, clientId: clientId }, clientId);
+		return send('/app/room.' + roomId + '.chat', body, clientId);
+	}
+
+	function startEdit(message) {
+		const draft = mode && mode.kind === 'edit' ? mode.draft : input.value;
+		setMode({ kind: 'edit', message: message, draft: draft });
+		input.value = message.text;
+		update();
+		input.focus();
+		input.setSelectionRange(input.value.length, input.value.length);
 	}
 
 	function submit() {
@@ -61,13 +100,27 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 		if (sendButton.disabled || !/\S/.test(text) || codePoints(text) > MAX_CODE_POINTS) {
 			return;
 		}
-		const clientId = randomId();
-		if (!sendLine(text, clientId)) {
+		if (mode && mode.kind === 'edit') {
+			if (text !== mode.message.text
+					&& !send('/app/room.' + roomId + '.edit', { seq: mode.message.seq, text: text })) {
+				return;
+			}
+			mode.draft = '';
+			setMode(null);
+			input.focus();
 			return;
 		}
-		outbox.add(clientId, text);
+		const clientId = randomId();
+		const replyTo = mode && mode.kind === 'reply' ? mode.message.seq : null;
+		if (!sendLine(text, clientId, replyTo)) {
+			return;
+		}
+		outbox.add(clientId, text, replyTo);
 		onSent();
 		input.value = '';
+		if (replyTo !== null) {
+			setMode(null);
+		}
 		update();
 		if (typingSent) {
 			sendTyping(false);
@@ -85,6 +138,28 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 			event.preventDefault();
 			submit();
 		}
+		else if (event.key === 'Escape' && mode) {
+			event.preventDefault();
+			if (mode.kind === 'edit') {
+				input.value = '';
+			}
+			setMode(null);
+		}
+		else if (event.key === 'ArrowUp' && !input.value && !mode) {
+			const last = lastOwn();
+			if (last) {
+				event.preventDefault();
+				startEdit(last);
+			}
+		}
+	});
+
+	contextCancel.addEventListener('click', () => {
+		if (mode && mode.kind === 'edit') {
+			input.value = '';
+		}
+		setMode(null);
+		input.focus();
 	});
 
 	input.addEventListener('input', () => {
@@ -118,6 +193,28 @@ export function createComposer(view, roomId, send, outbox, onSent) {
 			if (enabled && focusBack) {
 				focusBack = false;
 				input.focus();
+			}
+		},
+
+		/** The next line replies to this CHAT. */
+		replyTo(message) {
+			if (mode && mode.kind === 'edit') {
+				input.value = mode.draft;
+			}
+			setMode({ kind: 'reply', message: message });
+			input.focus();
+		},
+
+		/** Edits one of my CHATs: its text in the composer until sent or cancelled. */
+		edit: startEdit,
+
+		/** A line was deleted or changed: a reply to it or an edit of it is cancelled. */
+		forget(seq) {
+			if (mode && mode.message.seq === seq) {
+				if (mode.kind === 'edit') {
+					input.value = '';
+				}
+				setMode(null);
 			}
 		},
 

@@ -19,7 +19,6 @@ export function createHistory(roomId, view, timeline, messages, showNotice) {
 	let early = []; // topic messages that came before the history answer
 	let lastSeq = 0; // every seq up to this one is on screen (from the first one loaded)
 	let hasMoreBefore = false;
-	let loadingEarlier = false;
 	let catching = false;
 	let catchAgain = false;
 
@@ -88,26 +87,32 @@ export function createHistory(roomId, view, timeline, messages, showNotice) {
 		historyStart.hidden = hasMoreBefore;
 	}
 
-	function loadEarlier() {
-		if (loadingEarlier || !hasMoreBefore || !loaded) {
+	let earlier = null; // the page of earlier history being loaded
+
+	function loadEarlier(limit) {
+		if (earlier) {
+			return earlier;
+		}
+		if (!hasMoreBefore || !loaded) {
 			return Promise.resolve();
 		}
 		const seqs = messages.seqs();
 		if (!seqs.length) {
 			return Promise.resolve();
 		}
-		loadingEarlier = true;
 		loadEarlierButton.disabled = true;
-		return api('GET', base + '?before=' + seqs[0] + '&limit=' + PAGE).then((page) => {
+		earlier = api('GET', base + '?before=' + seqs[0] + '&limit=' + (limit || PAGE)).then((page) => {
 			hasMoreBefore = page.hasMore;
 			timeline.add(page.messages, false);
 		}).catch(() => {
 			showNotice(t('historyFailed'));
-		}).then(() => {
-			loadingEarlier = false;
+			throw new Error('history');
+		}).finally(() => {
+			earlier = null;
 			loadEarlierButton.disabled = false;
 			showHistoryEdge();
 		});
+		return earlier.catch(() => null);
 	}
 
 	/** A short history page on a tall screen: keep loading until it scrolls or the room's start is reached. */
@@ -131,6 +136,24 @@ export function createHistory(roomId, view, timeline, messages, showNotice) {
 	});
 
 	return {
+		/**
+		 * Loads earlier history until the message with this seq is in (at most 50 pages of 200);
+		 * resolves whether it is.
+		 */
+		reach(seq) {
+			let left = 50;
+			const step = () => {
+				if (messages.has(seq)) {
+					return Promise.resolve(true);
+				}
+				if (!loaded || !hasMoreBefore || left-- === 0) {
+					return Promise.resolve(false);
+				}
+				return loadEarlier(200).then(step);
+			};
+			return step();
+		},
+
 		/** On every (re)connect: asks for the first page once, afterwards for what was missed. */
 		resume(client) {
 			if (!loaded) {

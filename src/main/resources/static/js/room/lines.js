@@ -4,6 +4,7 @@
  */
 import { el } from '../shared/dom.js';
 import { fullTime, lang, t } from '../shared/i18n.js';
+import { fillChat } from './chat-body.js';
 
 const timeFormat = new Intl.DateTimeFormat(lang(), { hour: 'numeric', minute: '2-digit' });
 const dayFormat = new Intl.DateTimeFormat(lang(), { dateStyle: 'full' });
@@ -39,17 +40,7 @@ function timeElement(message) {
 export function messageNode(message, me) {
 	let node;
 	if (message.type === 'CHAT') {
-		const own = message.sender === me;
-		node = el('li', own ? 'msg msg-own' : 'msg');
-		const meta = el('div', 'msg-meta');
-		const sender = el('span', 'msg-sender', message.sender);
-		if (own) {
-			sender.appendChild(el('span', 'visually-hidden', ' ' + t('you')));
-		}
-		meta.appendChild(sender);
-		meta.appendChild(timeElement(message));
-		node.appendChild(meta);
-		node.appendChild(el('p', 'msg-text', message.text));
+		node = fillChat(el('li', 'msg'), message, me);
 	}
 	else {
 		node = el('li', 'msg-system');
@@ -62,9 +53,13 @@ export function messageNode(message, me) {
 	return node;
 }
 
-/** "alice joined" / "alice left" for a JOIN or LEAVE message. */
+/** "alice joined" / "alice left", or "bob added alice" / "bob removed alice", for a JOIN or LEAVE. */
 export function systemText(message) {
-	return t(message.type === 'JOIN' ? 'joined' : 'left', message.sender);
+	const key = message.type === 'JOIN' ? 'joined' : 'left';
+	if (message.by && message.by !== message.sender) {
+		return t(key + 'By', message.sender, message.by);
+	}
+	return t(key, message.sender);
 }
 
 /** The line of a message sent by me that the server has not echoed yet. */

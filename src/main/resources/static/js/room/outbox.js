@@ -8,14 +8,14 @@
 import { pendingNode } from './lines.js';
 
 export function createOutbox(pendingList, me) {
-	const entries = new Map(); // clientId -> {text, node, stored}, oldest first
+	const entries = new Map(); // clientId -> {text, replyTo, node, stored}, oldest first
 
 	return {
 		/** Shows a line just sent with this clientId as pending. */
-		add(clientId, text) {
+		add(clientId, text, replyTo) {
 			const node = pendingNode(text, me);
 			pendingList.appendChild(node);
-			entries.set(clientId, { text: text, node: node, stored: false });
+			entries.set(clientId, { text: text, replyTo: replyTo, node: node, stored: false });
 		},
 
 		/** The server acknowledged this clientId: stored, so never sent again. */
@@ -58,11 +58,11 @@ export function createOutbox(pendingList, me) {
 			return entry.text;
 		},
 
-		/** Calls send(text, clientId) for every message not acknowledged yet (after a reconnect). */
+		/** Calls send(text, clientId, replyTo) for every message not acknowledged yet (after a reconnect). */
 		resend(send) {
 			entries.forEach((entry, clientId) => {
 				if (!entry.stored) {
-					send(entry.text, clientId);
+					send(entry.text, clientId, entry.replyTo);
 				}
 			});
 		}

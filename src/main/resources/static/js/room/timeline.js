@@ -1,7 +1,11 @@
 /*
  * The timeline: the room's messages on screen in seq order with day separators, keeping the
  * reader's place when lines come in above or below, and the "new messages" pill when scrolled up.
+ * Changes (EDIT, DELETE, REACTION) are kept in the store by seq like lines but shown only as the
+ * new state of the line they target.
  */
+import { apply, isChange, received } from './changes.js';
+import { fillChat } from './chat-body.js';
 import { continues, dayKey, dayLabel, messageNode, separator } from './lines.js';
 
 /** True when the scroller shows its end (within a few pixels). */
@@ -15,13 +19,19 @@ export function atBottom(scroller) {
  */
 export function createTimeline(view, me, messages, outbox, onSeen) {
 	const { list, scroller, pill } = view;
-	const nodes = new Map(); // seq -> li
+	const nodes = new Map(); // seq -> li, for CHAT, JOIN and LEAVE
+	const changeListeners = [];
+
+	/** The seqs of the lines shown (not the changes), ascending. */
+	function lineSeqs() {
+		return messages.seqs().filter((seq) => nodes.has(seq));
+	}
 
 	/** Lays out every message in seq order with day separators (after inserts that are not appends). */
 	function rebuild() {
 		const fragment = document.createDocumentFragment();
 		let previous = null;
-		messages.seqs().forEach((seq) => {
+		lineSeqs().forEach((seq) => {
 			const message = messages.get(seq);
 			if (!previous || dayKey(previous) !== dayKey(message)) {
 				fragment.appendChild(separator(message));
@@ -43,6 +53,36 @@ export function createTimeline(view, me, messages, outbox, onSeen) {
 		list.appendChild(node);
 	}
 
+	/** Shows a CHAT's current state again, in the same li (focus stays where it was). */
+	function refresh(seq) {
+		const node = nodes.get(seq);
+		const message = messages.get(seq);
+		if (node && message && message.type === 'CHAT') {
+			changeListeners.forEach((listener) => listener(seq, message));
+			const focused = node.contains(document.activeElement) ? document.activeElement.className : null;
+			fillChat(node, message, me);
+			if (focused) {
+				const again = node.querySelector('.' + focused.split(' ')[0]);
+				(again || node).focus();
+			}
+		}
+	}
+
+	/** Scrolls a line into the middle of the screen and marks it for a moment. */
+	function highlight(seq) {
+		const node = nodes.get(seq);
+		if (!node) {
+			return false;
+		}
+		list.querySelectorAll('.msg-highlight').forEach((other) => other.classList.remove('msg-highlight'));
+		node.classList.add('msg-highlight');
+		node.scrollIntoView({ block: 'center' });
+		node.setAttribute('tabindex', '-1');
+		node.focus({ preventScroll: true });
+		window.setTimeout(() => node.classList.remove('msg-highlight'), 4000);
+		return true;
+	}
+
 	function scrollToBottom() {
 		scroller.scrollTop = scroller.scrollHeight;
 		pill.hidden = true;
@@ -53,23 +93,38 @@ export function createTimeline(view, me, messages, outbox, onSeen) {
 	 * live: they arrived on the topic (my own then scroll to the end).
 	 */
 	function add(incoming, live) {
-		const seqs = messages.seqs();
+		const seqs = lineSeqs();
 		const max = seqs.length ? seqs[seqs.length - 1] : 0;
 		const min = seqs.length ? seqs[0] : Infinity;
-		const fresh = incoming.filter((message) => !messages.has(message.seq)).sort((a, b) => a.seq - b.seq);
-		if (!fresh.length) {
+		const all = incoming.filter((message) => !messages.has(message.seq)).sort((a, b) => a.seq - b.seq);
+		if (!all.length) {
 			return [];
 		}
+		const asOf = Math.max(messages.last(), all[all.length - 1].seq);
 		const wasAtBottom = atBottom(scroller);
 		const oldHeight = scroller.scrollHeight;
 		const oldTop = scroller.scrollTop;
 		let own = false;
-		fresh.forEach((message) => {
+		all.forEach((message) => {
+			if (message.type === 'CHAT') {
+				received(message, asOf);
+			}
 			messages.set(message);
-			nodes.set(message.seq, messageNode(message, me));
-			outbox.confirm(message);
-			own = own || (live && message.sender === me);
+			if (!isChange(message)) {
+				nodes.set(message.seq, messageNode(message, me));
+				outbox.confirm(message);
+				own = own || (live && message.sender === me);
+			}
 		});
+		const changed = new Set();
+		all.filter(isChange).forEach((change) => apply(messages, change).forEach((seq) => changed.add(seq)));
+		changed.forEach(refresh);
+		const fresh = all.filter((message) => !isChange(message));
+		if (!fresh.length) {
+			list.setAttribute('aria-busy', 'false');
+			onSeen();
+			return [];
+		}
 		const prepend = fresh[fresh.length - 1].seq < min;
 		if (fresh[0].seq > max) {
 			let previous = max ? messages.get(max) : null;
@@ -114,6 +169,14 @@ export function createTimeline(view, me, messages, outbox, onSeen) {
 
 	return {
 		add: add,
+		refresh: refresh,
+		/** listener(seq, message) hears of every line a change is shown on, just before. */
+		onChange: (listener) => changeListeners.push(listener),
+		highlight: highlight,
+		/** The li of a line by seq, or undefined. */
+		nodeOf: (seq) => nodes.get(seq),
+		/** The seqs of the lines shown, ascending. */
+		lineSeqs: lineSeqs,
 		scrollToBottom: scrollToBottom,
 		atBottom: () => atBottom(scroller),
 		/** A short timeline on a tall screen: it does not scroll yet. */

@@ -84,11 +84,11 @@ class AccountIntegrationTests {
 
 	@Test
 	void httpBasicWorksOnTheApi() throws Exception {
-		ChatUser.signUp(this.port, "frank", "password-frank");
-		HttpResponse<String> me = get("/api/me", basic("frank", "password-frank"));
+		ChatUser.signUp(this.port, "basicuser", "password-basicuser");
+		HttpResponse<String> me = get("/api/me", basic("basicuser", "password-basicuser"));
 		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).contains("\"username\":\"frank\"");
-		assertThat(get("/api/me", basic("frank", "wrong")).statusCode()).isEqualTo(401);
+		assertThat(me.body()).contains("\"username\":\"basicuser\"");
+		assertThat(get("/api/me", basic("basicuser", "wrong")).statusCode()).isEqualTo(401);
 	}
 
 	@ParameterizedTest

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lobby: the room list with previews, unread and online counts, and the create-room
- * form with the server's refusals shown next to the field.
+ * The lobby: my conversations with previews, unread and online counts, and the New group
+ * dialog with the server's refusals shown next to the field.
  */
 @BrowserTest
 class LobbyBrowserTests {
@@ -58,6 +58,7 @@ class LobbyBrowserTests {
 	void theCreateFormOpensTheNewRoom() {
 		String name = "Design review";
 		this.carol.open("/");
+		this.carol.find("#new-group").click();
 		this.carol.find("#room-name").sendKeys(name);
 		this.carol.find("#create-room button[type=submit]").click();
 		this.carol.waitUntil((d) -> this.carol.path().startsWith("/rooms/"));
@@ -79,6 +80,7 @@ class LobbyBrowserTests {
 		this.carol.open("/");
 		this.carol.createRoom("Movie night", id);
 
+		this.carol.find("#new-group").click();
 		this.carol.find("#room-name").sendKeys("Movie night");
 		this.carol.find("#create-room button[type=submit]").click();
 		WebElement nameError = this.carol.find("#room-name-error");
@@ -102,8 +104,8 @@ class LobbyBrowserTests {
 		this.carol.open("/");
 		this.carol.createRoom("Weekend hike", quiet);
 		this.carol.createRoom("Book club", busy);
-		// dave's read marker starts when he first joins
-		this.dave.enterRoom(busy, null);
+		// dave's read marker starts when he joins
+		this.dave.joinRoom(busy, null);
 		this.dave.open("/");
 
 		this.carol.enterRoom(busy, null);
@@ -125,7 +127,7 @@ class LobbyBrowserTests {
 		});
 		assertThat(shown.get(0)).isEqualTo(this.carolName + ": Next book: Pachinko by Min Jin Lee. Who is in?");
 		assertThat(shown.get(1)).startsWith("1");
-		assertThat(shown.get(2)).isEqualTo("1 online");
+		assertThat(shown.get(2)).isEqualTo("1 online · 2 members");
 		assertThat(shown.get(3)).endsWith("/rooms/" + busy);
 		this.dave.screenshotForDocs("lobby");
 
@@ -148,7 +150,7 @@ class LobbyBrowserTests {
 		String id = "live-" + suffix();
 		this.carol.open("/");
 		this.carol.createRoom("Live updates", id);
-		this.dave.enterRoom(id, null);
+		this.dave.joinRoom(id, null);
 		this.dave.open("/");
 		this.carol.enterRoom(id, null);
 		this.carol.send("fresh from carol");

@@ -70,7 +70,7 @@ class RoomBrowserTests {
 		this.alice.open("/");
 		this.alice.createRoom("Team chat " + (++this.rooms), this.room);
 		this.alice.enterRoom(this.room, null);
-		this.bob.enterRoom(this.room, "xhr-polling");
+		this.bob.joinRoom(this.room, "xhr-polling");
 		this.alice.waitForSystemLine(this.bobName + " joined");
 	}
 

@@ -3,7 +3,11 @@ package io.stompchat.message;
 import java.time.Instant;
 import java.util.List;
 
+import io.stompchat.member.Access;
+import io.stompchat.member.RoomAccess;
+import io.stompchat.member.RoomKind;
 import io.stompchat.system.HttpSecuritySlice;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * messages is in {@link HistoryRestIntegrationTests}.
  */
 @WebMvcTest(HistoryController.class)
-@Import({ HttpSecuritySlice.class, MessageHistory.class })
+@Import({ HttpSecuritySlice.class, MessageHistory.class, MessageViews.class })
 @WithMockUser("pager")
 class HistoryControllerTests {
 
@@ -41,6 +45,18 @@ class HistoryControllerTests {
 
 	@MockitoBean
 	Messages messages;
+
+	@MockitoBean
+	MessageReactions reactions;
+
+	@MockitoBean
+	RoomAccess access;
+
+	@BeforeEach
+	void setUp() {
+		given(this.access.of(anyString(), anyString())).willReturn(new Access(Access.Level.NONE, null));
+		given(this.access.of("general", "pager")).willReturn(new Access(Access.Level.MEMBER, RoomKind.PUBLIC));
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "?before=2&after=1", "?before=abc", "?after=x1", "?before=-1", "?after=-5", "?limit=0",
@@ -66,6 +82,15 @@ class HistoryControllerTests {
 	}
 
 	@Test
+	void aRoomTheCallerMayNotReadIsNotFoundLikeAnUnknownOne() throws Exception {
+		given(this.messages.existsRoom("secret")).willReturn(true);
+		this.mvc.perform(get("/api/rooms/secret/messages"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.error").value("unknown_room"));
+	}
+
+	@Test
 	void theLatestPageIsInAscendingSeqWithMoreBeforeIt() throws Exception {
 		given(this.messages.existsRoom("general")).willReturn(true);
 		given(this.messages.findByRoomIdOrderBySeqDesc("general", Limit.of(3)))
@@ -78,8 +103,8 @@ class HistoryControllerTests {
 	}
 
 	private static ChatMessage message(long seq) {
-		return new ChatMessage("general", seq, MessageType.CHAT, "pager", "message " + seq,
-				Instant.parse("2024-01-01T00:00:00Z"), null);
+		return ChatMessage.chat("general", seq, "pager", "message " + seq, Instant.parse("2024-01-01T00:00:00Z"), null,
+				null, List.of());
 	}
 
 }

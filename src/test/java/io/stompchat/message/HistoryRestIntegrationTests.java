@@ -43,15 +43,21 @@ class HistoryRestIntegrationTests {
 	}
 
 	@Test
-	void anEmptyRoomHasAnEmptyPage() {
+	void aNewRoomHoldsOnlyItsCreatorsJoin() {
 		JsonNode page = page("");
-		assertThat(page.get("messages")).isEmpty();
+		assertThat(page.get("messages")).hasSize(1);
+		JsonNode join = page.get("messages").get(0);
+		assertThat(join.get("seq").asLong()).isEqualTo(1L);
+		assertThat(join.get("type").asString()).isEqualTo("JOIN");
+		assertThat(join.get("sender").asString()).isEqualTo(this.alice.username());
+		assertThat(join.get("by").isNull()).isTrue();
 		assertThat(page.get("hasMore").asBoolean()).isFalse();
 	}
 
 	@Test
 	void exactlyOnePageHasNoMore() {
-		post(5);
+		// seq 1 is the creator's JOIN
+		post(4);
 		JsonNode page = page("?limit=5");
 		assertThat(seqs(page)).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(page.get("hasMore").asBoolean()).isFalse();
@@ -59,7 +65,7 @@ class HistoryRestIntegrationTests {
 
 	@Test
 	void theLatestPageIsInAscendingOrderWithMoreBeforeIt() {
-		post(7);
+		post(6);
 		JsonNode page = page("?limit=5");
 		assertThat(seqs(page)).containsExactly(3L, 4L, 5L, 6L, 7L);
 		assertThat(page.get("hasMore").asBoolean()).isTrue();
@@ -70,7 +76,7 @@ class HistoryRestIntegrationTests {
 
 	@Test
 	void defaultLimitIsFifty() {
-		post(51);
+		post(50);
 		JsonNode page = page("");
 		assertThat(page.get("messages")).hasSize(50);
 		assertThat(page.get("messages").get(0).get("seq").asLong()).isEqualTo(2L);
@@ -87,7 +93,7 @@ class HistoryRestIntegrationTests {
 
 	@Test
 	void afterTheLastIsEmptyAndAfterPagesForward() {
-		post(4);
+		post(3);
 		JsonNode last = page("?after=4");
 		assertThat(last.get("messages")).isEmpty();
 		assertThat(last.get("hasMore").asBoolean()).isFalse();
@@ -102,10 +108,10 @@ class HistoryRestIntegrationTests {
 	@Test
 	void messagesHaveTheContractShape() {
 		this.posting.chat(this.roomId, this.alice.username(), "héllo <i>wörld</i> 😀", "c-9");
-		JsonNode message = page("").get("messages").get(0);
+		JsonNode message = page("").get("messages").get(1);
 		assertThat(message.get("id").isNumber()).isTrue();
 		assertThat(message.get("roomId").asString()).isEqualTo(this.roomId);
-		assertThat(message.get("seq").asLong()).isEqualTo(1);
+		assertThat(message.get("seq").asLong()).isEqualTo(2);
 		assertThat(message.get("type").asString()).isEqualTo("CHAT");
 		assertThat(message.get("sender").asString()).isEqualTo(this.alice.username());
 		assertThat(message.get("text").asString()).isEqualTo("héllo <i>wörld</i> 😀");

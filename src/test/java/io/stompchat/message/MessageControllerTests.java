@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
+import io.stompchat.member.Access;
+import io.stompchat.member.Role;
+import io.stompchat.member.RoomAccess;
+import io.stompchat.member.RoomKind;
 import io.stompchat.presence.RoomPresence;
 import io.stompchat.presence.TypingIndicators;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +54,10 @@ class MessageControllerTests {
 
 	final TypingIndicators typing = mock();
 
+	final RoomAccess access = mock();
+
+	final RoomMemberships memberships = mock();
+
 	final OutboundChannel toClients = new OutboundChannel();
 
 	final Principal alice = () -> "alice";
@@ -58,12 +66,15 @@ class MessageControllerTests {
 
 	@BeforeEach
 	void setUp() {
+		given(this.access.of(anyString(), anyString())).willReturn(new Access(Access.Level.NONE, null));
+		given(this.access.of("general", "alice")).willReturn(new Access(Access.Level.MEMBER, RoomKind.PUBLIC));
 		this.handler = new SimpAnnotationMethodMessageHandler(new OutboundChannel(), this.toClients,
 				mock(SimpMessageSendingOperations.class)) {
 			{
 				detectHandlerMethods(
 						new MessageController(MessageControllerTests.this.posting, MessageControllerTests.this.history,
-								MessageControllerTests.this.presence, MessageControllerTests.this.typing));
+								MessageControllerTests.this.presence, MessageControllerTests.this.typing,
+								MessageControllerTests.this.access, MessageControllerTests.this.memberships));
 			}
 		};
 		this.handler.setDestinationPrefixes(List.of("/app"));
@@ -73,32 +84,69 @@ class MessageControllerTests {
 	}
 
 	@Test
-	void joiningEntersThePresenceFirstThenPostsTheJoinLine() {
-		send(SimpMessageType.MESSAGE, "/app/room.general.join", "");
-		InOrder order = inOrder(this.presence, this.posting);
-		order.verify(this.presence).enter("general", "alice", "s1");
-		order.verify(this.posting).join("general", "alice");
+	void joiningAPublicRoomEntersThePresenceFirstThenMakesAMemberWithItsJoinLine() {
+		given(this.access.of("lounge", "alice")).willReturn(new Access(Access.Level.READER, RoomKind.PUBLIC));
+		send(SimpMessageType.MESSAGE, "/app/room.lounge.join", "");
+		InOrder order = inOrder(this.presence, this.memberships);
+		order.verify(this.presence).enter("lounge", "alice", "s1");
+		order.verify(this.memberships).add("lounge", "alice", Role.MEMBER, null);
 	}
 
 	@Test
-	void leavingLeavesThePresenceFirstThenPostsTheLeaveLine() {
+	void aMemberJoiningAgainOnlyEntersThePresence() {
+		send(SimpMessageType.MESSAGE, "/app/room.general.join", "");
+		verify(this.presence).enter("general", "alice", "s1");
+		verifyNoInteractions(this.memberships, this.posting);
+	}
+
+	@Test
+	void leavingLeavesThePresenceFirstThenEndsTheMembership() {
 		send(SimpMessageType.MESSAGE, "/app/room.general.leave", "");
-		InOrder order = inOrder(this.presence, this.posting);
+		InOrder order = inOrder(this.presence, this.memberships);
 		order.verify(this.presence).leave("general", "alice", "s1");
-		order.verify(this.posting).leave("general", "alice");
+		order.verify(this.memberships).remove("general", "alice", null);
+	}
+
+	@Test
+	void leavingADirectChatIsRefused() {
+		given(this.access.of("dm-1", "alice")).willReturn(new Access(Access.Level.MEMBER, RoomKind.DIRECT));
+		send(SimpMessageType.MESSAGE, "/app/room.dm-1.leave", "");
+		verifyNoInteractions(this.presence, this.memberships);
+	}
+
+	@Test
+	void aRoomTheUserMayNotReadTouchesNothing() {
+		send(SimpMessageType.MESSAGE, "/app/room.secret.join", "");
+		send(SimpMessageType.MESSAGE, "/app/room.secret.leave", "");
+		send(SimpMessageType.MESSAGE, "/app/room.secret.chat", "{\"text\": \"hi\"}");
+		send(SimpMessageType.SUBSCRIBE, "/app/room.secret.history", "");
+		assertThat(this.toClients.messages).isEmpty();
+		verifyNoInteractions(this.presence, this.posting, this.typing, this.memberships, this.history);
+	}
+
+	@Test
+	void aReaderOfAPublicRoomMayNotChatOrLeaveButReadsItsHistory() {
+		given(this.access.of("lounge", "alice")).willReturn(new Access(Access.Level.READER, RoomKind.PUBLIC));
+		given(this.history.latest("lounge")).willReturn(new HistoryPage(List.of(), false));
+		send(SimpMessageType.MESSAGE, "/app/room.lounge.chat", "{\"text\": \"hi\"}");
+		send(SimpMessageType.MESSAGE, "/app/room.lounge.leave", "");
+		send(SimpMessageType.SUBSCRIBE, "/app/room.lounge.history", "");
+		verifyNoInteractions(this.posting, this.memberships, this.presence);
+		verify(this.history).latest("lounge");
 	}
 
 	@Test
 	void aPostedChatLineEndsTheSendersTyping() {
-		given(this.posting.chat("general", "alice", "hi", "c-1")).willReturn(Optional.of(message(MessageType.CHAT)));
+		given(this.posting.chat("general", "alice", "hi", "c-1", null))
+			.willReturn(Optional.of(message(MessageType.CHAT)));
 		send(SimpMessageType.MESSAGE, "/app/room.general.chat", "{\"text\": \"hi\", \"clientId\": \"c-1\"}");
-		verify(this.posting).chat("general", "alice", "hi", "c-1");
+		verify(this.posting).chat("general", "alice", "hi", "c-1", null);
 		verify(this.typing).stop("general", "alice");
 	}
 
 	@Test
 	void aRetriedChatLineChangesNoTypingState() {
-		given(this.posting.chat("general", "alice", "hi", "c-1")).willReturn(Optional.empty());
+		given(this.posting.chat("general", "alice", "hi", "c-1", null)).willReturn(Optional.empty());
 		send(SimpMessageType.MESSAGE, "/app/room.general.chat", "{\"text\": \"hi\", \"clientId\": \"c-1\"}");
 		verify(this.typing, never()).stop(anyString(), anyString());
 	}
@@ -106,7 +154,7 @@ class MessageControllerTests {
 	@Test
 	void theSenderIsThePrincipalWhateverTheBodySays() {
 		send(SimpMessageType.MESSAGE, "/app/room.general.chat", "{\"text\": \"hi\", \"sender\": \"mallory\"}");
-		verify(this.posting).chat("general", "alice", "hi", null);
+		verify(this.posting).chat("general", "alice", "hi", null, null);
 	}
 
 	@Test
@@ -114,7 +162,7 @@ class MessageControllerTests {
 		send(SimpMessageType.MESSAGE, "/app/room.No-Such.join", "");
 		send(SimpMessageType.MESSAGE, "/app/room.No-Such.leave", "");
 		send(SimpMessageType.MESSAGE, "/app/room.No-Such.chat", "{\"text\": \"hi\"}");
-		verifyNoInteractions(this.presence, this.posting, this.typing);
+		verifyNoInteractions(this.presence, this.posting, this.typing, this.memberships);
 	}
 
 	@Test
@@ -155,8 +203,8 @@ class MessageControllerTests {
 	}
 
 	private static MessageView message(MessageType type) {
-		return new MessageView(1L, "general", 1, type, "alice", (type == MessageType.CHAT) ? "hi" : null, Instant.now(),
-				null);
+		return MessageView.line(1L, "general", 1, type, "alice", (type == MessageType.CHAT) ? "hi" : null,
+				Instant.now(), null);
 	}
 
 	/**

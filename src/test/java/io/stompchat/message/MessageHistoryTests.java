@@ -17,7 +17,8 @@ class MessageHistoryTests {
 
 	private final Messages messages = mock(Messages.class);
 
-	private final MessageHistory history = new MessageHistory(this.messages);
+	private final MessageHistory history = new MessageHistory(this.messages,
+			new MessageViews(this.messages, mock(MessageReactions.class)));
 
 	@Test
 	void beforeAndAfterTogetherAreRefused() {

@@ -24,7 +24,7 @@ class RestartIntegrationTests {
 		String url = "jdbc:h2:file:" + this.data.resolve("stomp-chat").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 		try (ConfigurableApplicationContext first = start(url)) {
 			MessagePosting posting = first.getBean(MessagePosting.class);
-			posting.join("general", "rita");
+			posting.join("general", "rita", null);
 			posting.chat("general", "rita", "before the restart", "r-1");
 		}
 		try (ConfigurableApplicationContext second = start(url)) {

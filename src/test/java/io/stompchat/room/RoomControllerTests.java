@@ -1,8 +1,16 @@
 package io.stompchat.room;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.stompchat.account.Users;
+import io.stompchat.member.Access;
+import io.stompchat.member.Role;
+import io.stompchat.member.RoomAccess;
+import io.stompchat.member.RoomKind;
+import io.stompchat.message.RoomMemberships;
 import io.stompchat.system.HttpSecuritySlice;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +26,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -48,6 +58,31 @@ class RoomControllerTests {
 	@MockitoBean
 	RoomSummaries summaries;
 
+	@MockitoBean
+	RoomAccess access;
+
+	@MockitoBean
+	RoomMemberships memberships;
+
+	@MockitoBean
+	Users users;
+
+	final AtomicReference<Room> saved = new AtomicReference<>();
+
+	@BeforeEach
+	void setUp() {
+		given(this.access.of(anyString(), anyString())).willReturn(new Access(Access.Level.NONE, null));
+		given(this.rooms.saveAndFlush(any(Room.class))).willAnswer((call) -> {
+			this.saved.set(call.getArgument(0));
+			return call.getArgument(0);
+		});
+		given(this.summaries.forUser(eq("roomer"), anyString()))
+			.willAnswer((call) -> Optional.ofNullable(this.saved.get())
+				.filter((room) -> room.getId().equals(call.getArgument(1)))
+				.map((room) -> new RoomSummary(room.getId(), room.getName(), room.getKind(), null, 0, 0, 0, 1, null)));
+		given(this.users.canonical("Bob")).willReturn(Optional.of("bob"));
+	}
+
 	@Test
 	void aCreatedRoomIsAnsweredWithLocationAndTheRoom() throws Exception {
 		create("{\"name\": \"  Book club  \", \"id\": \"club\"}").andExpect(status().isCreated())
@@ -57,6 +92,31 @@ class RoomControllerTests {
 			.andExpect(jsonPath("$.lastMessage").isEmpty())
 			.andExpect(jsonPath("$.unread").value(0));
 		verify(this.rooms).saveAndFlush(any(Room.class));
+		verify(this.memberships).add("club", "roomer", Role.OWNER, null);
+	}
+
+	@Test
+	void aPrivateRoomGetsItsMembersAddedByTheCreator() throws Exception {
+		create("{\"name\": \"Family\", \"id\": \"family\", \"kind\": \"PRIVATE\", \"members\": [\"Bob\"]}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.kind").value("PRIVATE"));
+		verify(this.memberships).add("family", "roomer", Role.OWNER, null);
+		verify(this.memberships).add("family", "bob", Role.MEMBER, "roomer");
+		verify(this.rooms, never()).existsByNameKey(anyString());
+	}
+
+	@Test
+	void anUnknownMemberIsNotFoundAndNothingIsCreated() throws Exception {
+		assertProblem(create("{\"name\": \"Family\", \"kind\": \"PRIVATE\", \"members\": [\"nobody\"]}"), 404,
+				"unknown_user");
+		verify(this.rooms, never()).saveAndFlush(any(Room.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "DIRECT", "public", "SECRET" })
+	void aKindOtherThanPublicOrPrivateIsRefused(String kind) throws Exception {
+		assertProblem(create("{\"name\": \"Odd\", \"kind\": \"" + kind + "\"}"), 400, "invalid_room");
+		verify(this.rooms, never()).saveAndFlush(any(Room.class));
 	}
 
 	@Test
@@ -121,12 +181,32 @@ class RoomControllerTests {
 
 	@Test
 	void aRoomIsReadAsTheCallerSeesIt() throws Exception {
+		given(this.access.of("general", "roomer")).willReturn(new Access(Access.Level.MEMBER, RoomKind.PUBLIC));
 		given(this.summaries.forUser("roomer", "general"))
-			.willReturn(Optional.of(new RoomSummary("general", "General", null, 3, 2)));
+			.willReturn(Optional.of(new RoomSummary("general", "General", RoomKind.PUBLIC, null, 3, 0, 2, 5, null)));
 		this.mvc.perform(get("/api/rooms/general"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value("general"))
-			.andExpect(jsonPath("$.name").value("General"));
+			.andExpect(jsonPath("$.name").value("General"))
+			.andExpect(jsonPath("$.kind").value("PUBLIC"))
+			.andExpect(jsonPath("$.unread").value(3))
+			.andExpect(jsonPath("$.members").value(5))
+			.andExpect(jsonPath("$.with").doesNotExist());
+	}
+
+	@Test
+	void aPublicRoomNotJoinedShowsNoCounts() throws Exception {
+		given(this.access.of("lounge", "roomer")).willReturn(new Access(Access.Level.READER, RoomKind.PUBLIC));
+		given(this.summaries.forUser("roomer", "lounge"))
+			.willReturn(Optional.of(new RoomSummary("lounge", "Lounge", RoomKind.PUBLIC, null, 3, 0, 2, 5, null)));
+		this.mvc.perform(get("/api/rooms/lounge")).andExpect(status().isOk()).andExpect(jsonPath("$.unread").value(0));
+	}
+
+	@Test
+	void aRoomTheCallerMayNotReadIsNotFoundLikeAnUnknownOne() throws Exception {
+		given(this.summaries.forUser("roomer", "secret"))
+			.willReturn(Optional.of(new RoomSummary("secret", "Secret", RoomKind.PRIVATE, null, 3, 0, 2, 5, null)));
+		assertProblem(this.mvc.perform(get("/api/rooms/secret")), 404, "unknown_room");
 	}
 
 	@ParameterizedTest

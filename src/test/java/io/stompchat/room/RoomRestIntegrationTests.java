@@ -56,7 +56,11 @@ class RoomRestIntegrationTests {
 		JsonNode room = this.json.readTree(created.body());
 		assertThat(room.get("id").asString()).isEqualTo(id);
 		assertThat(room.get("name").asString()).isEqualTo("Book club " + this.unique);
-		assertThat(room.get("lastMessage").isNull()).isTrue();
+		assertThat(room.get("kind").asString()).isEqualTo("PUBLIC");
+		assertThat(room.get("members").asLong()).isEqualTo(1);
+		// the creator's JOIN, the room's first line
+		assertThat(room.get("lastMessage").get("type").asString()).isEqualTo("JOIN");
+		assertThat(room.get("lastMessage").get("sender").asString()).isEqualTo(this.user.username());
 		assertThat(this.user.getJson("/api/rooms/" + id).get("name").asString()).isEqualTo("Book club " + this.unique);
 		assertThat(this.user.getJson("/api/rooms").get(0).get("id").asString()).isEqualTo(id);
 	}

@@ -93,6 +93,9 @@ public final class Browser implements AutoCloseable {
 				"--window-size=" + width + "," + height, "--lang=" + language);
 		Map<String, Object> prefs = new HashMap<>();
 		prefs.put("intl.accept_languages", language);
+		// desktop notifications allowed, as if the user had said yes: a page still asks
+		// only after a gesture, and then gets "granted" at once
+		prefs.put("profile.default_content_setting_values.notifications", 1);
 		options.setExperimentalOption("prefs", prefs);
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
@@ -135,22 +138,62 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a room over the REST API with this browser's session.
+	 * Creates a public room over the REST API with this browser's session.
 	 * @param name the room name
 	 * @param id the room id
 	 */
 	public void createRoom(String name, String id) {
+		createRoom(name, id, "PUBLIC");
+	}
+
+	/**
+	 * Creates a room over the REST API with this browser's session.
+	 * @param name the room name
+	 * @param id the room id
+	 * @param kind {@code PUBLIC} or {@code PRIVATE}
+	 * @param members the users added at once
+	 */
+	public void createRoom(String name, String id, String kind, String... members) {
 		Object status = ((JavascriptExecutor) this.driver).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				fetch('/api/csrf', {credentials: 'same-origin'}).then(r => r.json()).then(token =>
 					fetch('/api/rooms', {method: 'POST', credentials: 'same-origin',
 						headers: {'Content-Type': 'application/json', [token.headerName]: token.token},
-						body: JSON.stringify({name: arguments[0], id: arguments[1]})}))
+						body: JSON.stringify({name: arguments[0], id: arguments[1], kind: arguments[2],
+							members: arguments[3]})}))
 					.then(r => done(r.status), e => done(String(e)));
-				""", name, id);
+				""", name, id, kind, List.of(members));
 		if (!Long.valueOf(201).equals(status)) {
 			throw new IllegalStateException("Creating room " + id + " answered " + status);
 		}
+	}
+
+	/**
+	 * Opens a public room this user is not a member of, presses Join and waits until the
+	 * composer is there.
+	 * @param roomId the room
+	 * @param transport a SockJS transport to force, or null
+	 */
+	public void joinRoom(String roomId, String transport) {
+		enterRoom(roomId, transport);
+		find("#join").click();
+		waitUntil((d) -> find("#text").isDisplayed() && find("#text").isEnabled());
+	}
+
+	/**
+	 * The row of a room in the lobby's list of my conversations, read whole inside one
+	 * round trip: its kind, the name shown and the preview; null when it is not listed.
+	 * @param roomId the room
+	 * @return kind, name and preview, or null
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> lobbyRow(String roomId) {
+		return (List<String>) script("""
+				const row = Array.from(document.querySelectorAll('#room-list li'))
+					.find((li) => li.dataset.roomId === arguments[0]);
+				return row ? [row.dataset.kind, row.querySelector('.room-name').textContent,
+					row.querySelector('.room-preview').textContent] : null;
+				""", roomId);
 	}
 
 	/**
@@ -164,8 +207,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void waitUntilLive() {
+		// live, the history on screen, and known whether I am a member (composer or Join)
 		waitUntil((d) -> "live".equals(find("#conn-state").getAttribute("data-state"))
-				&& "false".equals(find("#messages").getAttribute("aria-busy")));
+				&& "false".equals(find("#messages").getAttribute("aria-busy"))
+				&& find("#main").getAttribute("data-kind") != null);
 	}
 
 	/** The SockJS transport the room page is using (after it went live). */

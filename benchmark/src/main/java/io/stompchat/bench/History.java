@@ -45,7 +45,7 @@ final class History {
 				if (jdbc == null) {
 					throw new IllegalArgumentException("--loader jdbc against a running server needs --jdbc-url");
 				}
-				loadByJdbc(jdbc, room, last, messages - last);
+				loadByJdbc(jdbc, s.text("jdbc-user", "sa"), s.text("jdbc-password", ""), room, last, messages - last);
 				report.notes.add("History loader: " + (messages - last) + " messages written straight into the "
 						+ "database over JDBC (" + jdbc + "), using the schema of src/main/resources/db/migration; "
 						+ "the room's last_seq was moved to match. Not through the server's posting path.");
@@ -71,6 +71,15 @@ final class History {
 			r.put("search", summary(timed(requests, () -> {
 				String q = "bench " + ThreadLocalRandom.current().nextInt(messages);
 				expectOk(signIn.get("/api/search?room=" + room + "&q=" + q.replace(" ", "%20"), user.cookie()));
+			})));
+			// a word of every line: the newest page comes first, whatever the index
+			r.put("searchCommonWord", summary(timed(requests, () -> {
+				expectOk(signIn.get("/api/search?room=" + room + "&q=realistic", user.cookie()));
+			})));
+			// in no line: the whole room is looked at (by the index when there is one)
+			r.put("searchNoMatch", summary(timed(requests, () -> {
+				String q = "zq" + ThreadLocalRandom.current().nextInt(1000) + "x";
+				expectOk(signIn.get("/api/search?room=" + room + "&q=" + q, user.cookie()));
 			})));
 		}
 		else {
@@ -154,8 +163,9 @@ final class History {
 		return m.find() ? Long.parseLong(m.group(1)) : 0;
 	}
 
-	private static void loadByJdbc(String url, String room, long last, long count) throws Exception {
-		try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+	private static void loadByJdbc(String url, String username, String password, String room, long last, long count)
+			throws Exception {
+		try (Connection db = DriverManager.getConnection(url, username, password)) {
 			db.setAutoCommit(false);
 			long seq;
 			try (PreparedStatement lock = db.prepareStatement("select last_seq from rooms where id = ? for update")) {
@@ -184,10 +194,11 @@ final class History {
 				}
 			}
 			try (PreparedStatement update = db
-				.prepareStatement("update rooms set last_seq = ?, last_activity_at = ? where id = ?")) {
+				.prepareStatement("update rooms set last_seq = ?, last_line_seq = ?, last_activity_at = ? where id = ?")) {
 				update.setLong(1, seq + count);
-				update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-				update.setString(3, room);
+				update.setLong(2, seq + count);
+				update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+				update.setString(4, room);
 				update.executeUpdate();
 			}
 			db.commit();

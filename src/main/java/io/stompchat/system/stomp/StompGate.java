@@ -43,7 +43,8 @@ class StompGate implements ChannelInterceptor {
 	static final Set<String> OTHER_HEADERS = Set.of("id", "receipt");
 
 	/** SEND destinations that store a message. */
-	static final Pattern STORING = Pattern.compile(Destinations.roomCommandPattern("chat", "join", "leave"));
+	static final Pattern STORING = Pattern
+		.compile(Destinations.roomCommandPattern("chat", "join", "leave", "edit", "delete", "react"));
 
 	private static final String APP = Destinations.APP + "/";
 

@@ -51,7 +51,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * the database on CONNECT and then at most once per interval of a connection's frames, so
  * that a user chatting over a WebSocket for longer than
  * {@code server.servlet.session.timeout} stays signed in; then {@link StompGate}: header
- * and subscription limits, SEND rates, only standard headers passed on;</li>
+ * and subscription limits, SEND rates, only standard headers passed on; then
+ * {@link RoomSubscriptions}: a SUBSCRIBE to a room's topic by a user who may not read the
+ * room is answered with 404 on {@code /user/queue/errors} and dropped;</li>
  * <li>the {@code @MessageMapping} handlers; their {@code Refusal}s are answered on
  * {@code /user/queue/errors} by {@link StompRefusals}, and {@link UnknownDestinations}
  * answers the destinations no handler serves;</li>
@@ -60,6 +62,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * session (once its RECEIPT, if any, is written: {@link Disconnects} is on the outbound
  * channel too).</li>
  * </ol>
+ * The outbound channel has two interceptors: {@link RoomSubscriptions}, after the LEAVE
+ * that names a session's user, drops everything more for that subscription to the room;
+ * then {@link Disconnects} closes a session once its DISCONNECT RECEIPT is written.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -70,6 +75,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	private final Connections connections;
 
 	private final StompGate gate;
+
+	private final RoomSubscriptions roomSubscriptions;
 
 	private final TaskScheduler heartbeats;
 
@@ -84,6 +91,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	private final GracefulShutdown shutdown;
 
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
+			RoomSubscriptions roomSubscriptions,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
 			SessionRepository<? extends Session> httpSessions,
 			@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout, Receipts receipts,
@@ -91,6 +99,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
+		this.roomSubscriptions = roomSubscriptions;
 		this.heartbeats = heartbeats;
 		this.httpSessions = new SessionRepositoryMessageInterceptor<>(httpSessions);
 		this.keepAlive = new SessionKeepAlive(this.httpSessions, sessionTimeout);
@@ -114,12 +123,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.keepAlive, this.gate, this.receipts, this.disconnects);
+		registration.interceptors(this.keepAlive, this.gate, this.roomSubscriptions.inbound(), this.receipts,
+				this.disconnects);
 	}
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.disconnects);
+		registration.interceptors(this.roomSubscriptions, this.disconnects);
 	}
 
 	@Override

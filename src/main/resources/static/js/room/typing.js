@@ -1,15 +1,12 @@
 /*
- * Who is here: the online list (shown once the server sends PRESENCE, never a guess) and the
- * "alice is typing…" line, each typist forgotten after a few seconds without news.
+ * The "alice is typing…" line, each typist forgotten after a few seconds without news.
  */
-import { el } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 
 const TYPING_EXPIRES = 6000;
 
-/** view: {members, memberList, memberCount, typingLine}; me: the signed-in user's name. */
-export function createMembers(view, me) {
-	const { members, memberList, memberCount, typingLine } = view;
+/** typingLine: where the line goes; me: the signed-in user's name. */
+export function createTyping(typingLine, me) {
 	const typists = new Map(); // name -> timer that forgets them
 
 	function renderTyping() {
@@ -62,33 +59,6 @@ export function createMembers(view, me) {
 			});
 			typists.clear();
 			renderTyping();
-		},
-
-		/** A PRESENCE event: {online: [names]}; me first, then by name. */
-		onPresence(event) {
-			members.hidden = false;
-			const online = (event.online || []).slice().sort((a, b) => {
-				if (a === me) {
-					return -1;
-				}
-				if (b === me) {
-					return 1;
-				}
-				return a.localeCompare(b);
-			});
-			const fragment = document.createDocumentFragment();
-			online.forEach((name) => {
-				const item = el('li', name === me ? 'member member-me' : 'member');
-				item.appendChild(el('span', 'member-dot'));
-				item.appendChild(el('span', 'member-name', name));
-				if (name === me) {
-					item.appendChild(el('span', 'member-you', t('you')));
-				}
-				fragment.appendChild(item);
-			});
-			memberList.replaceChildren(fragment);
-			memberCount.textContent = String(online.length);
-			memberCount.title = t('onlineCount', online.length);
 		}
 	};
 }

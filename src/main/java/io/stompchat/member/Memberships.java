@@ -1,0 +1,72 @@
+package io.stompchat.member;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The members of every room; the room's kind is read from {@code rooms}, which the room
+ * module owns.
+ */
+interface Memberships extends Repository<Membership, Membership.Key> {
+
+	Membership saveAndFlush(Membership membership);
+
+	Optional<Membership> findByRoomIdAndUsername(String roomId, String username);
+
+	/** Owner first, then by how long they have been members. */
+	@Query("select m from Membership m where m.roomId = :roomId order by case when m.role = 'OWNER' then 0 else 1 end,"
+			+ " m.joinedAt, m.username")
+	List<Membership> findByRoomId(String roomId);
+
+	@Query(value = "select m.username from room_members m where m.room_id = :roomId", nativeQuery = true)
+	List<String> findNames(String roomId);
+
+	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
+	List<String> findRoomIds(String username);
+
+	@Query(value = "select m.room_id as roomId, count(*) as members from room_members m"
+			+ " where m.room_id in (:roomIds) group by m.room_id", nativeQuery = true)
+	List<MemberCount> countMembers(Collection<String> roomIds);
+
+	@Query(value = "select r.kind as kind, m.role as role from rooms r left join room_members m"
+			+ " on m.room_id = r.id and m.username = :username where r.id = :roomId", nativeQuery = true)
+	Optional<KindAndRole> findAccess(String roomId, String username);
+
+	@Modifying
+	@Query(value = "delete from room_members where room_id = :roomId and username = :username", nativeQuery = true)
+	int delete(String roomId, String username);
+
+	@Modifying
+	@Query(value = "update room_members set role = 'OWNER' where room_id = :roomId and username = :username",
+			nativeQuery = true)
+	int makeOwner(String roomId, String username);
+
+	/**
+	 * A room's kind and one user's role in it.
+	 */
+	interface KindAndRole {
+
+		String getKind();
+
+		/** Null when the user is not a member. */
+		String getRole();
+
+	}
+
+	/**
+	 * How many members a room has.
+	 */
+	interface MemberCount {
+
+		String getRoomId();
+
+		long getMembers();
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.stompchat.message;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The current reactions of CHAT lines.
+ */
+interface MessageReactions extends Repository<MessageReaction, Long> {
+
+	MessageReaction save(MessageReaction reaction);
+
+	List<MessageReaction> findByMessageIdInOrderByIdAsc(Collection<Long> messageIds);
+
+	@Modifying(flushAutomatically = true)
+	@Query("delete from MessageReaction r where r.messageId = :messageId and r.emoji = :emoji"
+			+ " and r.username = :username")
+	int deleteOne(long messageId, String emoji, String username);
+
+	@Modifying(flushAutomatically = true)
+	@Query("delete from MessageReaction r where r.messageId = :messageId")
+	int deleteAllOf(long messageId);
+
+	@Query("select count(distinct r.emoji) from MessageReaction r where r.messageId = :messageId")
+	long countEmoji(long messageId);
+
+	boolean existsByMessageIdAndEmoji(long messageId, String emoji);
+
+}

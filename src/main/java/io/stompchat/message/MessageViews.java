@@ -1,0 +1,108 @@
+package io.stompchat.message;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored rows into what clients see, the current state of every CHAT included, with
+ * at most two more queries for any number of rows: one for the reactions, one for the
+ * lines quoted by replies.
+ */
+@Component
+class MessageViews {
+
+	/** The most code points of a quoted line shown in a reply. */
+	static final int EXCERPT = 100;
+
+	private final Messages messages;
+
+	private final MessageReactions reactions;
+
+	MessageViews(Messages messages, MessageReactions reactions) {
+		this.messages = messages;
+		this.reactions = reactions;
+	}
+
+	List<MessageView> of(List<ChatMessage> rows) {
+		List<ChatMessage> chats = rows.stream()
+			.filter((row) -> row.getType() == MessageType.CHAT && !row.isDeleted())
+			.toList();
+		Map<Long, List<MessageView.Reaction>> reactionsById = reactionsOf(chats);
+		Map<String, ChatMessage> quoted = quotedBy(chats);
+		List<MessageView> views = new ArrayList<>(rows.size());
+		for (ChatMessage row : rows) {
+			MessageView.Reply reply = null;
+			if (row.getReplyTo() != null) {
+				ChatMessage line = quoted.get(key(row.getRoomId(), row.getReplyTo()));
+				reply = (line != null) ? reply(line) : null;
+			}
+			views.add(row.toView(reply, reactionsById.getOrDefault(row.getId(), List.of())));
+		}
+		return views;
+	}
+
+	MessageView of(ChatMessage row) {
+		return of(List.of(row)).get(0);
+	}
+
+	static MessageView.Reply reply(ChatMessage quoted) {
+		return new MessageView.Reply(quoted.getSeq(), quoted.getSender(),
+				quoted.isDeleted() ? null : excerpt(quoted.getText()));
+	}
+
+	/**
+	 * The start of a text, cut between code points, never inside a surrogate pair.
+	 * @param text the text
+	 * @return its first {@value #EXCERPT} code points
+	 */
+	static String excerpt(String text) {
+		if (text == null || text.codePointCount(0, text.length()) <= EXCERPT) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, EXCERPT));
+	}
+
+	private Map<Long, List<MessageView.Reaction>> reactionsOf(List<ChatMessage> chats) {
+		if (chats.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Map<String, List<String>>> byMessage = new HashMap<>();
+		for (MessageReaction reaction : this.reactions
+			.findByMessageIdInOrderByIdAsc(chats.stream().map(ChatMessage::getId).toList())) {
+			byMessage.computeIfAbsent(reaction.getMessageId(), (id) -> new LinkedHashMap<>())
+				.computeIfAbsent(reaction.getEmoji(), (emoji) -> new ArrayList<>())
+				.add(reaction.getUsername());
+		}
+		Map<Long, List<MessageView.Reaction>> result = new HashMap<>();
+		byMessage.forEach((id, emoji) -> result.put(id,
+				emoji.entrySet()
+					.stream()
+					.map((entry) -> new MessageView.Reaction(entry.getKey(), List.copyOf(entry.getValue())))
+					.toList()));
+		return result;
+	}
+
+	private Map<String, ChatMessage> quotedBy(List<ChatMessage> chats) {
+		List<ChatMessage> replies = chats.stream().filter((chat) -> chat.getReplyTo() != null).toList();
+		if (replies.isEmpty()) {
+			return Map.of();
+		}
+		Set<String> rooms = replies.stream().map(ChatMessage::getRoomId).collect(Collectors.toSet());
+		Set<Long> seqs = replies.stream().map(ChatMessage::getReplyTo).collect(Collectors.toSet());
+		return this.messages.findByRoomIdInAndSeqIn(rooms, seqs)
+			.stream()
+			.collect(Collectors.toMap((line) -> key(line.getRoomId(), line.getSeq()), (line) -> line));
+	}
+
+	private static String key(String roomId, long seq) {
+		return roomId + "#" + seq;
+	}
+
+}
