@@ -1,27 +1,22 @@
 package io.stompchat.room;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stompchat.member.RoomAccess;
 import io.stompchat.message.MessageView;
 import io.stompchat.system.Destinations;
+import io.stompchat.system.stomp.UserQueues;
 
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.user.SimpSession;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends room summaries to users' lobbies ({@code /user/queue/rooms}): one room to each of
- * its connected members as each sees it, one room to one user, or the news that a user is
- * no longer a member. The cost of a room's update follows its members, not every
- * connected user: the members are read, and each is looked up in the
- * {@link SimpUserRegistry}, which spans every instance when the broker relay broadcasts
- * it; user destinations reach sessions on other instances.
+ * its members as each sees it, one room to one user, or the news that a user is no longer
+ * a member. The cost of a room's update follows its members, not every connected user:
+ * one query reads the room for all of them, and {@link UserQueues} reaches their sessions
+ * on every instance.
  */
 @Component
 class LobbySender {
@@ -30,16 +25,12 @@ class LobbySender {
 
 	private final RoomAccess access;
 
-	private final SimpUserRegistry registry;
+	private final UserQueues queues;
 
-	private final SimpMessageSendingOperations broker;
-
-	LobbySender(RoomSummaries summaries, RoomAccess access, SimpUserRegistry registry,
-			SimpMessageSendingOperations broker) {
+	LobbySender(RoomSummaries summaries, RoomAccess access, UserQueues queues) {
 		this.summaries = summaries;
 		this.access = access;
-		this.registry = registry;
-		this.broker = broker;
+		this.queues = queues;
 	}
 
 	/**
@@ -48,10 +39,8 @@ class LobbySender {
 	 * @param roomId the room
 	 */
 	void pushTo(String username, String roomId) {
-		SimpUser user = this.registry.getUser(username);
-		if (user != null) {
-			this.summaries.forUser(username, roomId).ifPresent((summary) -> send(user, summary));
-		}
+		this.summaries.forUser(username, roomId)
+			.ifPresent((summary) -> this.queues.send(Destinations.ROOMS, username, summary));
 	}
 
 	/**
@@ -60,48 +49,26 @@ class LobbySender {
 	 * @param roomId the room
 	 */
 	void pushRemoved(String username, String roomId) {
-		SimpUser user = this.registry.getUser(username);
-		if (user != null) {
-			send(user, new RoomRemoved(roomId));
-		}
+		this.queues.send(Destinations.ROOMS, username, new RoomRemoved(roomId));
 	}
 
 	/**
-	 * Sends every connected member of a room its summary, in one query whatever the
-	 * number of members (see {@link Rooms#findWithUnreadCounts}).
+	 * Sends every member of a room who may be connected (see
+	 * {@link UserQueues#reachable}) its summary, in one query whatever the number of
+	 * members (see {@link Rooms#findWithUnreadCounts}).
 	 * @param roomId the room
 	 * @param lastMessage its last message when the caller knows it, or null
 	 */
 	void pushToMembers(String roomId, MessageView lastMessage) {
-		List<SimpUser> users = new ArrayList<>();
-		for (String name : this.access.memberNames(roomId)) {
-			SimpUser user = this.registry.getUser(name);
-			if (user != null) {
-				users.add(user);
-			}
-		}
-		if (users.isEmpty()) {
+		Collection<String> members = this.queues.reachable(this.access.memberNames(roomId));
+		if (members.isEmpty()) {
 			return;
 		}
-		this.summaries.forEveryone(roomId, lastMessage)
-			.ifPresent((room) -> users.forEach((user) -> send(user, room.summaryFor(user.getName()))));
-	}
-
-	/**
-	 * Sends to each session of the user, on whichever instance it is, straight to the
-	 * broker destination that Spring's user destination resolver gives
-	 * {@code /user/queue/rooms} for that session ({@code /queue/rooms-user{session id}}),
-	 * with the original destination for the client to see. Two things rule out the plain
-	 * {@code convertAndSendToUser}: to a user with two sessions it fails on the second
-	 * one when publish order is preserved ("Expected mutable SimpMessageHeaderAccessor",
-	 * Spring Framework 7.0.10); and addressed with a session id header, the relay sends
-	 * through that session's own broker connection, which only its own instance has.
-	 */
-	private void send(SimpUser user, Object payload) {
-		for (SimpSession session : user.getSessions()) {
-			this.broker.convertAndSend(Destinations.ROOMS + "-user" + session.getId(), payload,
-					Map.of(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, Destinations.userQueue(Destinations.ROOMS)));
-		}
+		this.summaries.forEveryone(roomId, lastMessage).ifPresent((room) -> {
+			Map<String, RoomSummary> payloads = new LinkedHashMap<>();
+			members.forEach((name) -> payloads.put(name, room.summaryFor(name)));
+			this.queues.send(Destinations.ROOMS, payloads);
+		});
 	}
 
 }

@@ -36,6 +36,12 @@ public final class Destinations {
 	public static final String USER_REGISTRY = "/topic/chat.user-registry";
 
 	/**
+	 * Where, through the broker relay, one instance hands every instance payloads for
+	 * users' own queues (see {@code UserQueues}); no client may subscribe.
+	 */
+	public static final String USER_QUEUES = "/topic/chat.user-queues";
+
+	/**
 	 * Header of a LEAVE event on a room's topic naming who left or was removed: their
 	 * sessions receive that event and nothing more on that subscription.
 	 */

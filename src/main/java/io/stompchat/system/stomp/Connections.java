@@ -3,8 +3,14 @@ package io.stompchat.system.stomp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
@@ -108,6 +114,37 @@ class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 		}
 		this.open.put(session.getId(), session);
 		return null;
+	}
+
+	/**
+	 * The users with a session open on this instance.
+	 * @return their names
+	 */
+	Set<String> usersHere() {
+		Set<String> users = new HashSet<>();
+		for (WebSocketSession session : this.open.values()) {
+			String user = name(session.getPrincipal());
+			if (user != null) {
+				users.add(user);
+			}
+		}
+		return users;
+	}
+
+	/**
+	 * The sessions open on this instance of some users.
+	 * @param usernames the users
+	 * @return the ids of each one's sessions, for those who have one
+	 */
+	Map<String, List<String>> sessionsHere(Collection<String> usernames) {
+		Map<String, List<String>> sessions = new HashMap<>();
+		for (WebSocketSession session : this.open.values()) {
+			String user = name(session.getPrincipal());
+			if (user != null && usernames.contains(user)) {
+				sessions.computeIfAbsent(user, (key) -> new ArrayList<>(2)).add(session.getId());
+			}
+		}
+		return sessions;
 	}
 
 	/**
