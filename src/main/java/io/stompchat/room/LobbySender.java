@@ -7,7 +7,7 @@ import java.util.Map;
 import io.stompchat.member.RoomAccess;
 import io.stompchat.message.MessageView;
 import io.stompchat.system.Destinations;
-import io.stompchat.system.stomp.UserQueues;
+import io.stompchat.system.UserQueues;
 
 import org.springframework.stereotype.Component;
 
@@ -60,11 +60,11 @@ class LobbySender {
 	 * @param lastMessage its last message when the caller knows it, or null
 	 */
 	void pushToMembers(String roomId, MessageView lastMessage) {
-		Collection<String> members = this.queues.reachable(this.access.memberNames(roomId));
+		Collection<String> members = this.queues.listening(Destinations.ROOMS, this.access.memberNames(roomId));
 		if (members.isEmpty()) {
 			return;
 		}
-		this.summaries.forEveryone(roomId, lastMessage).ifPresent((room) -> {
+		this.summaries.forUsers(roomId, members, lastMessage).ifPresent((room) -> {
 			Map<String, RoomSummary> payloads = new LinkedHashMap<>();
 			members.forEach((name) -> payloads.put(name, room.summaryFor(name)));
 			this.queues.send(Destinations.ROOMS, payloads);

@@ -1,5 +1,6 @@
 package io.stompchat.room;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +73,18 @@ class RoomSummaries {
 	 * @return the summary, or empty when there is no such room
 	 */
 	Optional<RoomSummary> forUser(String username, String roomId) {
-		return forEveryone(roomId, null).map((room) -> room.summaryFor(username));
+		return forUsers(roomId, List.of(username), null).map((room) -> room.summaryFor(username));
 	}
 
 	/**
-	 * One room as every user sees it.
+	 * One room as some users see it.
 	 * @param roomId the room
+	 * @param usernames the users, at least one
 	 * @param lastMessage its last message when the caller knows it, or null
 	 * @return the room, or empty when there is no such room
 	 */
-	Optional<RoomWithUnreadCounts> forEveryone(String roomId, MessageView lastMessage) {
-		List<Rooms.UnreadRow> rows = this.rooms.findWithUnreadCounts(roomId);
+	Optional<RoomWithUnreadCounts> forUsers(String roomId, Collection<String> usernames, MessageView lastMessage) {
+		List<Rooms.UnreadRow> rows = this.rooms.findWithUnreadCounts(roomId, usernames);
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}

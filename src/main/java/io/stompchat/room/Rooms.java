@@ -25,24 +25,28 @@ interface Rooms extends Repository<Room, String> {
 	Room saveAndFlush(Room room);
 
 	/**
-	 * One room as every user sees it, in one query: its name, kind, how many members it
-	 * has and how many of them are online in it, and each user's unread count (other
-	 * users' CHAT messages after that user's read marker, not deleted) and how many of
-	 * those mention them. Users without a marker are absent: their count is 0.
+	 * One room as some users see it, in one query: its name, kind, how many members it
+	 * has and how many of them are online in it, and each of these users' unread count
+	 * (other users' CHAT messages after that user's read marker, not deleted) and how
+	 * many of those mention them. Users without a marker are absent: their count is 0.
+	 * Only the given users' markers are read, so the cost follows them, not every member
+	 * who ever read the room.
 	 * @param roomId the room
-	 * @return one row per user with a marker, or one row with a null username when none
-	 * has; none when there is no such room
+	 * @param usernames the users, at least one
+	 * @return one row per given user with a marker, or one row with a null username when
+	 * none has; none when there is no such room
 	 */
 	@Query(value = "select r.name as name, r.kind as kind,"
 			+ " (select count(distinct p.username) from room_presence p where p.room_id = r.id) as online,"
 			+ " (select count(*) from room_members k where k.room_id = r.id) as members,"
 			+ " rm.username as username, count(m.id) as unread,"
 			+ " coalesce(sum(case when m.mentions is not null and position(',' || rm.username || ',' in m.mentions) > 0"
-			+ " then 1 else 0 end), 0) as mentions from rooms r" + " left join read_markers rm on rm.room_id = r.id"
+			+ " then 1 else 0 end), 0) as mentions from rooms r"
+			+ " left join read_markers rm on rm.room_id = r.id and rm.username in (:usernames)"
 			+ " left join messages m on m.room_id = rm.room_id and m.seq > rm.seq and m.type = 'CHAT'"
 			+ " and m.deleted = false and m.sender <> rm.username where r.id = :roomId"
 			+ " group by r.id, r.name, r.kind, rm.username", nativeQuery = true)
-	List<UnreadRow> findWithUnreadCounts(String roomId);
+	List<UnreadRow> findWithUnreadCounts(String roomId, Collection<String> usernames);
 
 	/**
 	 * The directory: PUBLIC rooms whose folded name contains a folded text, most members

@@ -69,22 +69,26 @@ class RoomQueriesOnPostgresTests {
 		assertThat(markers.countUnread("alice-u"))
 			.extracting(ReadMarkers.UnreadCount::getRoomId, ReadMarkers.UnreadCount::getUnread)
 			.containsExactly(tuple("pg-unread", 2L));
-		List<Rooms.UnreadRow> rows = rooms.findWithUnreadCounts("pg-unread");
+		List<Rooms.UnreadRow> rows = rooms.findWithUnreadCounts("pg-unread", List.of("alice-u", "bob-u"));
 		assertThat(rows)
 			.extracting(Rooms.UnreadRow::getName, Rooms.UnreadRow::getOnline, Rooms.UnreadRow::getUsername,
 					Rooms.UnreadRow::getUnread)
 			.containsExactlyInAnyOrder(tuple("pg-unread", 1, "alice-u", 2L), tuple("pg-unread", 1, "bob-u", 1L));
+		assertThat(rooms.findWithUnreadCounts("pg-unread", List.of("bob-u")))
+			.extracting(Rooms.UnreadRow::getUsername, Rooms.UnreadRow::getUnread)
+			.as("only the users asked for")
+			.containsExactly(tuple("bob-u", 1L));
 	}
 
 	@Test
 	void aRoomNobodyJoinedHasOneRowWithoutAUser() {
 		Postgres.room(jdbc, "pg-empty");
-		assertThat(rooms.findWithUnreadCounts("pg-empty")).singleElement().satisfies((row) -> {
+		assertThat(rooms.findWithUnreadCounts("pg-empty", List.of("alice-u"))).singleElement().satisfies((row) -> {
 			assertThat(row.getUsername()).isNull();
 			assertThat(row.getUnread()).isZero();
 			assertThat(row.getOnline()).isZero();
 		});
-		assertThat(rooms.findWithUnreadCounts("pg-none")).isEmpty();
+		assertThat(rooms.findWithUnreadCounts("pg-none", List.of("alice-u"))).isEmpty();
 	}
 
 	private static int move(String roomId, String username, long seq) {

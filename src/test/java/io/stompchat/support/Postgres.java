@@ -60,7 +60,8 @@ public final class Postgres {
 	}
 
 	/**
-	 * Stores a message straight into the database, taking the room's next seq.
+	 * Stores a line straight into the database, taking the room's next seq; it becomes
+	 * the room's latest line.
 	 * @param jdbc the database
 	 * @param roomId the room
 	 * @param type {@code CHAT}, {@code JOIN} or {@code LEAVE}
@@ -68,7 +69,7 @@ public final class Postgres {
 	 * @return its seq
 	 */
 	public static long message(JdbcTemplate jdbc, String roomId, String type, String sender) {
-		jdbc.update("update rooms set last_seq = last_seq + 1 where id = ?", roomId);
+		jdbc.update("update rooms set last_seq = last_seq + 1, last_line_seq = last_seq + 1 where id = ?", roomId);
 		Long seq = jdbc.queryForObject("select last_seq from rooms where id = ?", Long.class, roomId);
 		jdbc.update("insert into messages (room_id, seq, type, sender, text, sent_at) values (?, ?, ?, ?, ?, ?)",
 				roomId, seq, type, sender, "CHAT".equals(type) ? "line " + seq : null, now());

@@ -6,11 +6,9 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
@@ -48,7 +46,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * said.
  */
 @Component
-class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
+public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 
 	static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Signed out");
 
@@ -117,26 +115,11 @@ class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
 	}
 
 	/**
-	 * The users with a session open on this instance.
-	 * @return their names
-	 */
-	Set<String> usersHere() {
-		Set<String> users = new HashSet<>();
-		for (WebSocketSession session : this.open.values()) {
-			String user = name(session.getPrincipal());
-			if (user != null) {
-				users.add(user);
-			}
-		}
-		return users;
-	}
-
-	/**
 	 * The sessions open on this instance of some users.
 	 * @param usernames the users
 	 * @return the ids of each one's sessions, for those who have one
 	 */
-	Map<String, List<String>> sessionsHere(Collection<String> usernames) {
+	public Map<String, List<String>> sessionsHere(Collection<String> usernames) {
 		Map<String, List<String>> sessions = new HashMap<>();
 		for (WebSocketSession session : this.open.values()) {
 			String user = name(session.getPrincipal());

@@ -1,14 +1,12 @@
-package io.stompchat.system.stomp;
+package io.stompchat.system;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.stompchat.system.ChatProperties;
-import io.stompchat.system.Destinations;
+import io.stompchat.system.stomp.Connections;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -22,6 +20,9 @@ import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpSubscription;
+import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
@@ -70,19 +71,32 @@ public class UserQueues {
 	}
 
 	/**
-	 * Of these users, those worth sending a room's update to: those connected here and,
-	 * through the relay, those the user registry knows on other instances. That registry
-	 * is up to ten seconds old, so a user who was connected nowhere and has just
-	 * connected to another instance misses such updates for that long; {@link #send}
-	 * itself has no such gap.
+	 * Of these users, those listening on a queue: with a session subscribed to it, on
+	 * this instance or, through the relay, on another one as far as the user registry
+	 * knows. That registry is up to ten seconds old, so a user who has just subscribed on
+	 * another instance is missed for that long by whoever asks this; {@link #send} itself
+	 * has no such gap.
+	 * @param queue the queue, such as {@link Destinations#ROOMS}
 	 * @param usernames the users
-	 * @return those worth sending to
+	 * @return those listening
 	 */
-	public Collection<String> reachable(Collection<String> usernames) {
-		Set<String> here = this.connections.usersHere();
-		return usernames.stream()
-			.filter((name) -> here.contains(name) || (this.relay && this.registry.getUser(name) != null))
-			.toList();
+	public List<String> listening(String queue, Collection<String> usernames) {
+		String destination = Destinations.userQueue(queue);
+		return usernames.stream().filter((name) -> listens(this.registry.getUser(name), destination)).toList();
+	}
+
+	private static boolean listens(SimpUser user, String destination) {
+		if (user == null) {
+			return false;
+		}
+		for (SimpSession session : user.getSessions()) {
+			for (SimpSubscription subscription : session.getSubscriptions()) {
+				if (destination.equals(subscription.getDestination())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
