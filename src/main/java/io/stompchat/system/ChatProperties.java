@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits size limits
  * @param login sign-in throttling
  * @param broker broker settings
+ * @param websocket WebSocket settings
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10000") long heartbeatMs,
-		@DefaultValue Limits limits, @DefaultValue Login login, @DefaultValue Broker broker) {
+		@DefaultValue Limits limits, @DefaultValue Login login, @DefaultValue Broker broker,
+		@DefaultValue WebSocket websocket) {
 
 	public ChatProperties {
 		atLeast("chat.heartbeat-ms", heartbeatMs, 0);
@@ -106,6 +108,13 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 			}
 		}
 
+	}
+
+	/**
+	 * @param deflate negotiate permessage-deflate with clients that offer it; off because
+	 * compressing each small chat frame costs more CPU than it saves bytes
+	 */
+	public record WebSocket(@DefaultValue("false") boolean deflate) {
 	}
 
 	private static void atLeast(String property, long value, long least) {

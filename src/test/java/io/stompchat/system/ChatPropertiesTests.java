@@ -30,7 +30,7 @@ class ChatPropertiesTests {
 	void settingsGivenAsEnvironmentVariablesTakeEffect() {
 		Map<String, Object> variables = Map.of("CHAT_LIMITS_FRAME_SIZE", "1234", "CHAT_LOGIN_LOCKOUT", "2m",
 				"CHAT_BROKER_RELAY_VIRTUAL_HOST", "chat", "CHAT_ALLOWED_ORIGINS", "https://a.example,https://b.example",
-				"CHAT_HEARTBEAT_MS", "0");
+				"CHAT_HEARTBEAT_MS", "0", "CHAT_WEBSOCKET_DEFLATE", "true");
 		try (ConfigurableApplicationContext context = start(variables)) {
 			ChatProperties properties = context.getBean(ChatProperties.class);
 			assertThat(properties.limits().frameSize()).isEqualTo(1234);
@@ -38,6 +38,7 @@ class ChatPropertiesTests {
 			assertThat(properties.broker().relay().virtualHost()).isEqualTo("chat");
 			assertThat(properties.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
 			assertThat(properties.heartbeatMs()).isZero();
+			assertThat(properties.websocket().deflate()).isTrue();
 			assertThat(properties.limits().requestBody()).as("a default").isEqualTo(65536);
 		}
 	}

@@ -36,7 +36,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * <ol>
  * <li>the handshake keeps the HTTP session id (never its attributes): signing out closes
  * the connection, and frames keep the HTTP session alive; once shutdown has begun,
- * {@link GracefulShutdown} answers it 503;</li>
+ * {@link GracefulShutdown} answers it 503; {@link DeflateHandshakeHandler} accepts
+ * permessage-deflate only when {@code chat.websocket.deflate} is on;</li>
  * <li>{@link Connections} admits the WebSocket session, or refuses it with an ERROR frame
  * (at most so many per user and per address);</li>
  * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
@@ -112,6 +113,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws")
+			// also SockJS's websocket transport: permessage-deflate only if configured
+			.setHandshakeHandler(new DeflateHandshakeHandler(this.properties.websocket().deflate()))
 			.setAllowedOriginPatterns(origins)
 			.addInterceptors(this.shutdown, this.httpSessions)
 			.withSockJS()
