@@ -140,6 +140,8 @@ abstract class ChatScenarios {
 			Replay replay = new Replay(this.alice.getJson("/api/rooms/" + this.roomId + "/messages").get("messages"));
 			String edited = "hello @" + this.bob.username() + ", edited";
 			a.send(room + ".edit", Map.of("seq", 3, "text", edited));
+			// two sessions' frames have no order between them: the edit is stored first
+			atAlice.await((m) -> "EDIT".equals(m.path("type").asString()));
 			b.send(room + ".react", Map.of("seq", 3, "emoji", "👍"));
 			atAlice.awaitMessages(5);
 			a.send(room + ".react", Map.of("seq", 3, "emoji", "👍"));
@@ -161,7 +163,6 @@ abstract class ChatScenarios {
 			replay.apply(before.get("messages"));
 			JsonNode line = chatAt(this.alice.getJson("/api/rooms/" + this.roomId + "/messages"), 3);
 			assertThat(line.get("text").asString()).isEqualTo(edited);
-			// alice's edit and bob's reaction race: either may be seq 5
 			JsonNode editLine = before.get("messages")
 				.valueStream()
 				.filter((m) -> "EDIT".equals(m.path("type").asString()))
