@@ -175,16 +175,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * The WebSocket container's buffers: large enough for a whole 64 KiB STOMP frame,
-	 * even when SockJS escapes it; the STOMP decoder enforces the frame limit itself.
+	 * The WebSocket container's buffers: large enough for a whole STOMP frame of
+	 * {@code chat.limits.frame-size}; the STOMP decoder enforces the frame limit itself.
+	 * The text buffer counts characters and is doubled because SockJS escapes the frame
+	 * inside a JSON string; SockJS never sends binary messages, so the binary buffer
+	 * needs only the frame's bytes. Tomcat allocates both for every connection when it
+	 * opens, so they are most of a connection's memory (docs/bench, connections).
 	 * @return the container settings
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int buffer = this.properties.limits().frameSize() * 2 + 1024;
-		container.setMaxTextMessageBufferSize(buffer);
-		container.setMaxBinaryMessageBufferSize(buffer);
+		int frame = this.properties.limits().frameSize();
+		container.setMaxTextMessageBufferSize(frame * 2 + 1024);
+		container.setMaxBinaryMessageBufferSize(frame + 1024);
 		return container;
 	}
 
