@@ -1,11 +1,8 @@
 package io.stompchat.message;
 
-import io.stompchat.support.EmbeddedArtemis;
-import io.stompchat.support.Instances;
+import io.stompchat.support.RelayPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The chat scenarios through the broker relay to a real ActiveMQ Artemis, with two server
@@ -13,35 +10,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ArtemisRelayEndToEndTests extends ChatScenarios {
 
-	static EmbeddedArtemis artemis;
-
-	static ConfigurableApplicationContext one;
-
-	static ConfigurableApplicationContext two;
+	static RelayPair relay;
 
 	@BeforeAll
 	static void start() throws Exception {
-		artemis = EmbeddedArtemis.start();
-		one = Instances.onRelay(artemis.port(), "relay-artemis");
-		two = Instances.onRelay(artemis.port(), "relay-artemis");
+		relay = RelayPair.start("relay-artemis");
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		Instances.close(one, two);
-		if (artemis != null) {
-			artemis.close();
-		}
+		RelayPair.close(relay);
 	}
 
 	@Override
 	int port() {
-		return Instances.port(one);
+		return relay.portOne();
 	}
 
 	@Override
 	int otherPort() {
-		return Instances.port(two);
+		return relay.portTwo();
 	}
 
 }

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.stompchat.support.ChatUser;
-import io.stompchat.support.EmbeddedArtemis;
 import io.stompchat.support.Inbox;
-import io.stompchat.support.Instances;
+import io.stompchat.support.RelayPair;
 import io.stompchat.support.StompTestClient;
 import io.stompchat.support.StompTestClient.Transport;
 import org.awaitility.Awaitility;
@@ -28,31 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PresenceAcrossInstancesTests {
 
-	static EmbeddedArtemis artemis;
-
-	static ConfigurableApplicationContext one;
-
-	static ConfigurableApplicationContext two;
+	static RelayPair relay;
 
 	@BeforeAll
 	static void start() throws Exception {
-		artemis = EmbeddedArtemis.start();
-		one = Instances.onRelay(artemis.port(), "relay-presence");
-		two = Instances.onRelay(artemis.port(), "relay-presence");
+		relay = RelayPair.start("relay-presence");
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		Instances.close(one, two);
-		if (artemis != null) {
-			artemis.close();
-		}
+		RelayPair.close(relay);
 	}
 
 	@Test
 	void usersOnDifferentInstancesSeeEachOtherComeTypeTalkAndGo() throws Exception {
-		ChatUser alice = ChatUser.signUp(Instances.port(one), "alice");
-		ChatUser bob = ChatUser.signUp(Instances.port(two), "bob");
+		ChatUser alice = ChatUser.signUp(relay.portOne(), "alice");
+		ChatUser bob = ChatUser.signUp(relay.portTwo(), "bob");
 		String roomId = alice.createRoom("across");
 		try (StompTestClient a = StompTestClient.connect(alice, Transport.WEBSOCKET);
 				StompTestClient b = StompTestClient.connect(bob, Transport.WEBSOCKET)) {
@@ -70,7 +60,7 @@ class PresenceAcrossInstancesTests {
 					&& bob.username().equals(m.path("sender").asString("")));
 
 			// the registry of the other instance learns of alice's session by broadcast
-			awaitRegistryOf(two, alice.username());
+			awaitRegistryOf(relay.two(), alice.username());
 			b.send("/app/room." + roomId + ".chat", StompTestClient.chat("from the other instance", null));
 			JsonNode summary = aliceLobby.await((s) -> roomId.equals(s.path("id").asString(""))
 					&& "from the other instance".equals(s.path("lastMessage").path("text").asString("")));

@@ -11,9 +11,8 @@ import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 
 import io.stompchat.support.ChatUser;
-import io.stompchat.support.EmbeddedArtemis;
 import io.stompchat.support.Inbox;
-import io.stompchat.support.Instances;
+import io.stompchat.support.RelayPair;
 import io.stompchat.support.StompTestClient;
 import io.stompchat.support.StompTestClient.Transport;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,31 +33,22 @@ class DirectChatsAcrossInstancesTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	static EmbeddedArtemis artemis;
-
-	static ConfigurableApplicationContext one;
-
-	static ConfigurableApplicationContext two;
+	static RelayPair relay;
 
 	@BeforeAll
 	static void start() throws Exception {
-		artemis = EmbeddedArtemis.start();
-		one = Instances.onRelay(artemis.port(), "relay-direct");
-		two = Instances.onRelay(artemis.port(), "relay-direct");
+		relay = RelayPair.start("relay-direct");
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		Instances.close(one, two);
-		if (artemis != null) {
-			artemis.close();
-		}
+		RelayPair.close(relay);
 	}
 
 	@Test
 	void concurrentRequestsOnBothInstancesGiveOneRoomInWhichBothTalk() throws Exception {
-		ChatUser ann = ChatUser.signUp(Instances.port(one), "ann");
-		ChatUser ben = ChatUser.signUp(Instances.port(two), "ben");
+		ChatUser ann = ChatUser.signUp(relay.portOne(), "ann");
+		ChatUser ben = ChatUser.signUp(relay.portTwo(), "ben");
 		List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			requests.add(() -> ann.postJson("/api/direct", "{\"username\": \"" + ben.username() + "\"}"));
