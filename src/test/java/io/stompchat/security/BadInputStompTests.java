@@ -210,6 +210,7 @@ class BadInputStompTests {
 				refused("SUBSCRIBE to a raw /queue/** destination", subscribe("/queue/errors-user1")),
 				refused("SUBSCRIBE to another user's queue", subscribe("/user/alice/queue/errors")),
 				refused("SUBSCRIBE to the broker's internal topics", subscribe("/topic/chat.user-registry")),
+				refused("SUBSCRIBE to every user's lobby updates", subscribe("/topic/chat.user-queues")),
 				refused("SUBSCRIBE to a malformed room topic", subscribe("/topic/room.Bad..Id")),
 				refused("SUBSCRIBE with x-queue-name", subscribe("/topic/room.general", "x-queue-name:steal")),
 				refused("SUBSCRIBE with durable", subscribe("/topic/room.general", "durable:true")),
