@@ -53,8 +53,8 @@ class LobbySender {
 	}
 
 	/**
-	 * Sends every member of a room who may be connected (see
-	 * {@link UserQueues#reachable}) its summary, in one query whatever the number of
+	 * Sends every member of a room who has their lobby open (see
+	 * {@link UserQueues#listening}) its summary, in one query whatever the number of
 	 * members (see {@link Rooms#findWithUnreadCounts}).
 	 * @param roomId the room
 	 * @param lastMessage its last message when the caller knows it, or null
