@@ -210,16 +210,7 @@ class MessageBrowserTests {
 	void searchFindsALineFarBackAndJumpsToIt() {
 		this.alice.send("the needle is here");
 		this.alice.waitForChat("the needle is here");
-		this.alice.script("""
-				const input = document.getElementById('text');
-				const form = document.getElementById('composer');
-				for (let i = 1; i <= 70; i++) {
-					input.value = 'hay ' + i;
-					input.dispatchEvent(new Event('input'));
-					form.requestSubmit();
-				}
-				""");
-		this.alice.waitForChat("hay 70");
+		this.alice.sendNumbered("hay", 70);
 		this.bob.driver().navigate().refresh();
 		this.bob.waitUntilLive();
 		this.bob.waitForChat("hay 70");

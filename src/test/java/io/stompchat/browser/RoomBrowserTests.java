@@ -207,16 +207,7 @@ class RoomBrowserTests {
 
 	@Test
 	void scrollingToTheTopLoadsEarlierPagesAndNewLinesBelowShowAPill() {
-		this.alice.script("""
-				const input = document.getElementById('text');
-				const form = document.getElementById('composer');
-				for (let i = 1; i <= 60; i++) {
-					input.value = 'page line ' + i;
-					input.dispatchEvent(new Event('input'));
-					form.requestSubmit();
-				}
-				""");
-		this.alice.waitForChat("page line 60");
+		this.alice.sendNumbered("page line", 60);
 		this.bob.driver().navigate().refresh();
 		this.bob.waitUntilLive();
 		this.bob.waitForChat("page line 60");

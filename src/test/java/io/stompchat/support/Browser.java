@@ -266,6 +266,25 @@ public final class Browser implements AutoCloseable {
 				+ ".map((e) => String(arguments[1].split('.').reduce((o, k) => o[k], e)));", css, property);
 	}
 
+	/**
+	 * Posts many lines at once from the page's own composer ("{prefix} 1" to "{prefix}
+	 * {count}"), faster than typing them, and waits until the last is shown.
+	 * @param prefix the text before each line's number
+	 * @param count how many lines
+	 */
+	public void sendNumbered(String prefix, int count) {
+		script("""
+				const input = document.getElementById('text');
+				const form = document.getElementById('composer');
+				for (let i = 1; i <= arguments[1]; i++) {
+					input.value = arguments[0] + ' ' + i;
+					input.dispatchEvent(new Event('input'));
+					form.requestSubmit();
+				}
+				""", prefix, count);
+		waitForChat(prefix + " " + count);
+	}
+
 	public void waitForChat(String text) {
 		waitUntil((d) -> chatTexts().contains(text));
 	}
