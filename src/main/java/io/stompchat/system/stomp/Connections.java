@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.session.web.socket.server.SessionRepositoryMessageInterceptor;
@@ -28,6 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
@@ -46,7 +51,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * said.
  */
 @Component
-public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler {
+public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHandler, DisposableBean {
 
 	static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Signed out");
 
@@ -54,7 +59,14 @@ public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHand
 
 	private final ChatProperties.Limits limits;
 
-	private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+	private final Map<String, Outbox> open = new ConcurrentHashMap<>();
+
+	/** Writes SockJS sessions and closes slow ones: see {@link Outbox}. */
+	private final ExecutorService writers = Executors.newCachedThreadPool(new CustomizableThreadFactory("ws-writer-") {
+		{
+			setDaemon(true);
+		}
+	});
 
 	Connections(ChatProperties properties) {
 		this.limits = properties.limits();
@@ -66,20 +78,29 @@ public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHand
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-				String refusal = admit(session);
+				Outbox outbox = outboxOf(session);
+				String refusal = admit(outbox);
 				if (refusal != null) {
 					refuse(session, refusal);
 					return;
 				}
 				log("Opened", session, null);
-				super.afterConnectionEstablished(session);
+				super.afterConnectionEstablished(outbox);
+			}
+
+			@Override
+			public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+				Outbox outbox = Connections.this.open.get(session.getId());
+				super.handleMessage((outbox != null) ? outbox : session, message);
 			}
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
-				if (Connections.this.open.remove(session.getId()) != null) {
+				Outbox outbox = Connections.this.open.remove(session.getId());
+				if (outbox != null) {
+					outbox.ended();
 					log("Closed", session, closeStatus);
-					super.afterConnectionClosed(session, closeStatus);
+					super.afterConnectionClosed(outbox, closeStatus);
 				}
 			}
 
@@ -110,8 +131,26 @@ public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHand
 		if (byAddress >= this.limits.connectionsPerAddress()) {
 			return "Too many connections: at most " + this.limits.connectionsPerAddress() + " per address.";
 		}
-		this.open.put(session.getId(), session);
+		this.open.put(session.getId(), (session instanceof Outbox outbox) ? outbox : outboxOf(session));
 		return null;
+	}
+
+	private Outbox outboxOf(WebSocketSession session) {
+		return new Outbox(session, this.writers, this.limits.sendBufferSize(), this.limits.sendTimeMs());
+	}
+
+	/**
+	 * Where to send one session's frames.
+	 * @param sessionId the WebSocket or SockJS session
+	 * @return its outbox, or null when it is not open here
+	 */
+	Outbox outbox(String sessionId) {
+		return this.open.get(sessionId);
+	}
+
+	@Override
+	public void destroy() {
+		this.writers.shutdown();
 	}
 
 	/**

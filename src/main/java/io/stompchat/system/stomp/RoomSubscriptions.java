@@ -82,14 +82,29 @@ class RoomSubscriptions implements ChannelInterceptor {
 		if (sessionId == null || subscriptionId == null) {
 			return message;
 		}
+		return delivers(sessionId, subscriptionId, left) ? message : null;
+	}
+
+	/**
+	 * Whether one subscription still receives a room's message; the outbound rule above,
+	 * for the room broadcasts that do not take the outbound channel.
+	 * @param sessionId the subscriber's session
+	 * @param subscriptionId its subscription
+	 * @param left the user the message says has left the room, or null
+	 * @return false once the subscription is cut
+	 */
+	boolean delivers(String sessionId, String subscriptionId, String left) {
+		if (left == null && this.cut.isEmpty()) {
+			return true;
+		}
 		Set<String> stopped = this.cut.get(sessionId);
 		if (stopped != null && stopped.contains(subscriptionId)) {
-			return null;
+			return false;
 		}
 		if (left != null && isSessionOf(left, sessionId)) {
 			this.cut.computeIfAbsent(sessionId, (id) -> ConcurrentHashMap.newKeySet()).add(subscriptionId);
 		}
-		return message;
+		return true;
 	}
 
 	private Message<?> subscribing(Message<?> message) {
@@ -138,7 +153,7 @@ class RoomSubscriptions implements ChannelInterceptor {
 		return user != null && user.getSession(sessionId) != null;
 	}
 
-	private static String leftHeader(MessageHeaders headers) {
+	static String leftHeader(MessageHeaders headers) {
 		if (headers.get(SimpMessageHeaderAccessor.NATIVE_HEADERS) instanceof Map<?, ?> nativeHeaders
 				&& nativeHeaders.get(Destinations.LEFT_HEADER) instanceof java.util.List<?> values
 				&& !values.isEmpty()) {

@@ -63,6 +63,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * session (once its RECEIPT, if any, is written: {@link Disconnects} is on the outbound
  * channel too).</li>
  * </ol>
+ * A MESSAGE to a room's topic on its way to the in-memory broker is encoded once and
+ * written to each subscriber by {@link RoomBroadcasts}, registered on the broker channel;
+ * every other frame takes Spring's outbound channel. Either way a session's frames end in
+ * its {@link Outbox} (installed by {@link Connections}), which writes them in order
+ * without blocking the sender.
+ * <p>
  * The outbound channel has two interceptors: {@link RoomSubscriptions}, after the LEAVE
  * that names a session's user, drops everything more for that subscription to the room;
  * then {@link Disconnects} closes a session once its DISCONNECT RECEIPT is written.
@@ -91,12 +97,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final GracefulShutdown shutdown;
 
+	private final RoomBroadcasts broadcasts;
+
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
 			RoomSubscriptions roomSubscriptions,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
 			SessionRepository<? extends Session> httpSessions,
 			@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout, Receipts receipts,
-			Disconnects disconnects, GracefulShutdown shutdown) {
+			Disconnects disconnects, GracefulShutdown shutdown, RoomBroadcasts broadcasts) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
@@ -107,6 +115,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		this.receipts = receipts;
 		this.disconnects = disconnects;
 		this.shutdown = shutdown;
+		this.broadcasts = broadcasts;
 	}
 
 	@Override
@@ -137,6 +146,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		registry.configureBrokerChannel().interceptors(this.broadcasts);
 		registry.setApplicationDestinationPrefixes(Destinations.APP);
 		registry.setUserDestinationPrefix(Destinations.USER);
 		registry.setPathMatcher(new AntPathMatcher("."));
