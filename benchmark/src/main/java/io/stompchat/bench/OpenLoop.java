@@ -27,7 +27,8 @@ final class OpenLoop {
 
 	/** What one pass measured. */
 	record Pass(String label, double rate, int seconds, long sent, long expected, long delivered,
-			long deliveredInWindow, Histogram latency, long serverCpuNanos, long clientCpuNanos, double windowSeconds,
+			long deliveredInWindow, Histogram latency, long serverCpuNanos, long serverJitCpuNanos, long clientCpuNanos,
+			double windowSeconds,
 			long errors, List<Map<String, Object>> slices) {
 
 		double deliveredPerSecond() {
@@ -37,6 +38,12 @@ final class OpenLoop {
 		double serverMicrosPerDelivery() {
 			return (this.serverCpuNanos < 0 || this.deliveredInWindow == 0) ? Double.NaN
 					: this.serverCpuNanos / 1000.0 / this.deliveredInWindow;
+		}
+
+		/** The part of {@link #serverMicrosPerDelivery()} spent by the JIT compiler threads. */
+		double jitMicrosPerDelivery() {
+			return (this.serverJitCpuNanos < 0 || this.deliveredInWindow == 0) ? Double.NaN
+					: this.serverJitCpuNanos / 1000.0 / this.deliveredInWindow;
 		}
 
 		double clientMicrosPerDelivery() {
@@ -65,6 +72,8 @@ final class OpenLoop {
 			m.put("maxms", (this.latency.getTotalCount() == 0) ? Double.NaN : this.latency.getMaxValue() / 1000.0);
 			m.put("serverCpuS", round(this.serverCpuNanos / 1e9));
 			m.put("serverUsPerDelivery", round(serverMicrosPerDelivery()));
+			m.put("serverJitCpuS", round(this.serverJitCpuNanos / 1e9));
+			m.put("serverJitUsPerDelivery", round(jitMicrosPerDelivery()));
 			m.put("clientCpuS", round(this.clientCpuNanos / 1e9));
 			m.put("clientUsPerDelivery", round(clientMicrosPerDelivery()));
 			m.put("errors", this.errors);
@@ -95,6 +104,7 @@ final class OpenLoop {
 		meter.reset(Clock.toMicros(start));
 		long errors0 = errors.getAsLong();
 		long server0 = Server.cpuNanos(serverPid);
+		long jit0 = Server.jitCpuNanos(serverPid);
 		long client0 = clientCpu();
 		Histogram total = new Histogram(3_600_000_000L, 3);
 		List<Map<String, Object>> slices = new ArrayList<>();
@@ -115,6 +125,7 @@ final class OpenLoop {
 		}
 		long end = System.nanoTime();
 		long serverCpu = (server0 < 0) ? -1 : Server.cpuNanos(serverPid) - server0;
+		long jitCpu = (jit0 < 0) ? -1 : Server.jitCpuNanos(serverPid) - jit0;
 		long clientCpu = clientCpu() - client0;
 		long inWindow = meter.delivered();
 		long expected = sent * fanOut;
@@ -130,11 +141,12 @@ final class OpenLoop {
 			total.add(last);
 		}
 		Pass pass = new Pass(label, rate, seconds, sent, expected, meter.delivered(), inWindow, total, serverCpu,
-				clientCpu, (end - start) / 1e9, errors.getAsLong() - errors0, slices);
+				jitCpu, clientCpu, (end - start) / 1e9, errors.getAsLong() - errors0, slices);
 		Log.info("%s: %.0f msg/s, %d/%d delivered, %.0f deliveries/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
-				+ "server %.1f us/delivery, client %.1f us/delivery, %d refusals", label, rate, pass.delivered(),
-				expected, pass.deliveredPerSecond(), pass.ms(50), pass.ms(99), pass.ms(99.9),
-				pass.serverMicrosPerDelivery(), pass.clientMicrosPerDelivery(), pass.errors());
+				+ "server %.1f us/delivery (JIT compiler %.1f), client %.1f us/delivery, %d refusals", label, rate,
+				pass.delivered(), expected, pass.deliveredPerSecond(), pass.ms(50), pass.ms(99), pass.ms(99.9),
+				pass.serverMicrosPerDelivery(), pass.jitMicrosPerDelivery(), pass.clientMicrosPerDelivery(),
+				pass.errors());
 		return pass;
 	}
 

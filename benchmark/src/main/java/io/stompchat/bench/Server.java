@@ -123,6 +123,36 @@ final class Server implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * utime + stime of the server's JIT compiler threads ({@code C1/C2 CompilerThread}), in
+	 * nanoseconds: on a 2-core box the JIT can take much of the first minutes, and this
+	 * tells it apart from the chat's own work.
+	 * @param pid the server process
+	 * @return the compiler threads' CPU, or -1 when unknown
+	 */
+	static long jitCpuNanos(long pid) {
+		try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+			long ticks = 0;
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+						String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended
+				}
+			}
+			return ticks * 10_000_000L;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
 	/** Resident set size in bytes (VmRSS). */
 	long rssBytes() {
 		try {

@@ -63,8 +63,10 @@ final class Outbox extends WebSocketSessionDecorator {
 	/** Larger frames (history pages) are always written asynchronously. */
 	private static final int INLINE_FRAME = 16 * 1024;
 
-	/** A blocking write that took longer waited for the client. */
-	private static final long WAITED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+	/**
+	 * A blocking write that took longer waited for the client (not merely for a core).
+	 */
+	private static final long WAITED_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	/** How long a session that made a write wait is written asynchronously. */
 	private static final long CONGESTION_NANOS = TimeUnit.SECONDS.toNanos(10);
