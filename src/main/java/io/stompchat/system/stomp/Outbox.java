@@ -66,7 +66,7 @@ final class Outbox extends WebSocketSessionDecorator {
 	/**
 	 * A blocking write that took longer waited for the client (not merely for a core).
 	 */
-	private static final long WAITED_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+	private static final long WAITED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
 	/** How long a session that made a write wait is written asynchronously. */
 	private static final long CONGESTION_NANOS = TimeUnit.SECONDS.toNanos(10);
