@@ -248,17 +248,8 @@ final class Outbox extends WebSocketSessionDecorator {
 	 * {@link #writing}, which it releases unless a write goes on asynchronously.
 	 */
 	private void writeAsync() {
-		Object next;
-		while ((next = this.queue.poll()) != null) {
-			if (!(next instanceof WebSocketMessage<?> message)) {
-				closeNow((CloseStatus) next);
-				continue;
-			}
-			this.waiting.addAndGet(-message.getPayloadLength());
-			if (this.closed) {
-				continue;
-			}
-			this.writeStarted = System.nanoTime() | 1;
+		WebSocketMessage<?> message;
+		while ((message = next()) != null) {
 			this.phase.set(SENDING);
 			try {
 				send(message);
@@ -273,6 +264,27 @@ final class Outbox extends WebSocketSessionDecorator {
 		}
 		this.writeStarted = 0;
 		this.writing.set(false);
+	}
+
+	/**
+	 * Takes the next frame to write, carrying out the closes queued before it, and notes
+	 * when its write starts.
+	 * @return the frame, or null when nothing more is queued
+	 */
+	private WebSocketMessage<?> next() {
+		Object next;
+		while ((next = this.queue.poll()) != null) {
+			if (!(next instanceof WebSocketMessage<?> message)) {
+				closeNow((CloseStatus) next);
+				continue;
+			}
+			this.waiting.addAndGet(-message.getPayloadLength());
+			if (!this.closed) {
+				this.writeStarted = System.nanoTime() | 1;
+				return message;
+			}
+		}
+		return null;
 	}
 
 	private static boolean isLarge(Object next) {
@@ -306,17 +318,8 @@ final class Outbox extends WebSocketSessionDecorator {
 	}
 
 	private void writeBlocking() {
-		Object next;
-		while ((next = this.queue.poll()) != null) {
-			if (!(next instanceof WebSocketMessage<?> message)) {
-				closeNow((CloseStatus) next);
-				continue;
-			}
-			this.waiting.addAndGet(-message.getPayloadLength());
-			if (this.closed) {
-				continue;
-			}
-			this.writeStarted = System.nanoTime() | 1;
+		WebSocketMessage<?> message;
+		while ((message = next()) != null) {
 			try {
 				getDelegate().sendMessage(message);
 			}
