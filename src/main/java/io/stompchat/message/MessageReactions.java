@@ -16,6 +16,18 @@ interface MessageReactions extends Repository<MessageReaction, Long> {
 
 	List<MessageReaction> findByMessageIdInOrderByIdAsc(Collection<Long> messageIds);
 
+	/**
+	 * The reactions of a room's lines in a seq range, with a query whose plan is kept (an
+	 * {@code in} list of ids is planned again on every call).
+	 * @param roomId the room
+	 * @param fromSeq the first seq
+	 * @param toSeq the last seq
+	 * @return the reactions, oldest first
+	 */
+	@Query("select r from MessageReaction r where r.messageId in (select m.id from ChatMessage m"
+			+ " where m.roomId = :roomId and m.seq between :fromSeq and :toSeq) order by r.id")
+	List<MessageReaction> findInRoom(String roomId, long fromSeq, long toSeq);
+
 	@Modifying(flushAutomatically = true)
 	@Query("delete from MessageReaction r where r.messageId = :messageId and r.emoji = :emoji"
 			+ " and r.username = :username")

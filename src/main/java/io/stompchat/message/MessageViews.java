@@ -73,9 +73,12 @@ class MessageViews {
 		if (chats.isEmpty()) {
 			return Map.of();
 		}
+		Set<Long> ids = chats.stream().map(ChatMessage::getId).collect(Collectors.toSet());
 		Map<Long, Map<String, List<String>>> byMessage = new HashMap<>();
-		for (MessageReaction reaction : this.reactions
-			.findByMessageIdInOrderByIdAsc(chats.stream().map(ChatMessage::getId).toList())) {
+		for (MessageReaction reaction : reactionsOf(chats, ids)) {
+			if (!ids.contains(reaction.getMessageId())) {
+				continue;
+			}
 			byMessage.computeIfAbsent(reaction.getMessageId(), (id) -> new LinkedHashMap<>())
 				.computeIfAbsent(reaction.getEmoji(), (emoji) -> new ArrayList<>())
 				.add(reaction.getUsername());
@@ -87,6 +90,27 @@ class MessageViews {
 					.map((entry) -> new MessageView.Reaction(entry.getKey(), List.copyOf(entry.getValue())))
 					.toList()));
 		return result;
+	}
+
+	/**
+	 * The reactions of some lines: by their room's seq range when they are one room's
+	 * lines close together (a history page), else by their ids.
+	 */
+	private List<MessageReaction> reactionsOf(List<ChatMessage> chats, Set<Long> ids) {
+		String room = chats.get(0).getRoomId();
+		long from = Long.MAX_VALUE;
+		long to = Long.MIN_VALUE;
+		for (ChatMessage chat : chats) {
+			if (!chat.getRoomId().equals(room)) {
+				return this.reactions.findByMessageIdInOrderByIdAsc(ids);
+			}
+			from = Math.min(from, chat.getSeq());
+			to = Math.max(to, chat.getSeq());
+		}
+		if (to - from >= 2L * chats.size()) {
+			return this.reactions.findByMessageIdInOrderByIdAsc(ids);
+		}
+		return this.reactions.findInRoom(room, from, to);
 	}
 
 	private Map<String, ChatMessage> quotedBy(List<ChatMessage> chats) {

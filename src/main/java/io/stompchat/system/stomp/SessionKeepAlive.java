@@ -3,6 +3,8 @@ package io.stompchat.system.stomp;
 import java.time.Duration;
 import java.util.Map;
 
+import io.stompchat.system.SessionStore;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -29,8 +31,7 @@ final class SessionKeepAlive implements ChannelInterceptor {
 	}
 
 	static Duration interval(Duration sessionTimeout) {
-		Duration quarter = sessionTimeout.dividedBy(4);
-		return (quarter.compareTo(Duration.ofMinutes(1)) > 0) ? Duration.ofMinutes(1) : quarter;
+		return SessionStore.touchInterval(sessionTimeout);
 	}
 
 	@Override
