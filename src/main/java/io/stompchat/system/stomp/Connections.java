@@ -136,7 +136,8 @@ public class Connections implements WebSocketHandlerDecoratorFactory, LogoutHand
 	}
 
 	private Outbox outboxOf(WebSocketSession session) {
-		return new Outbox(session, this.writers, this.limits.sendBufferSize(), this.limits.sendTimeMs());
+		return new Outbox(session, this.writers, this.limits.sendBufferSize(), this.limits.sendTimeMs(),
+				WholeMessages.textLimit(this.limits.frameSize()));
 	}
 
 	/**

@@ -22,9 +22,10 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
 
 /**
  * The WebSocket handshake of {@code /ws}, native and SockJS's websocket transport alike:
- * it accepts {@code permessage-deflate} only when {@code chat.websocket.deflate} is on.
- * Every browser offers the extension, and Tomcat accepts it whenever it is offered, so
- * without this every browser connection would be compressed.
+ * it accepts {@code permessage-deflate} only when {@code chat.websocket.deflate} is on,
+ * and gives the container each connection's handler behind {@link WholeMessages}. Every
+ * browser offers the extension, and Tomcat accepts it whenever it is offered, so without
+ * this every browser connection would be compressed.
  * <p>
  * Off by default because here it costs more than it gains. The container compresses each
  * frame for each connection on the thread that writes it, so a line broadcast to a room
@@ -48,8 +49,14 @@ class DeflateHandshakeHandler extends DefaultHandshakeHandler {
 
 	private final boolean deflate;
 
-	DeflateHandshakeHandler(boolean deflate) {
-		super(deflate ? new StandardWebSocketUpgradeStrategy() : new WithoutDeflateOffers());
+	/**
+	 * A handshake handler.
+	 * @param deflate whether permessage-deflate is accepted
+	 * @param frameSize the largest STOMP frame a client may send, in bytes (see
+	 * {@link WholeMessages#textLimit})
+	 */
+	DeflateHandshakeHandler(boolean deflate, int frameSize) {
+		super(new Upgrade(deflate, frameSize));
 		this.deflate = deflate;
 	}
 
@@ -110,15 +117,32 @@ class DeflateHandshakeHandler extends DefaultHandshakeHandler {
 		return PERMESSAGE_DEFLATE.equalsIgnoreCase(extension);
 	}
 
-	/** Upgrades a request whose permessage-deflate offers the container does not see. */
-	private static final class WithoutDeflateOffers extends StandardWebSocketUpgradeStrategy {
+	/**
+	 * Upgrades a request, without its permessage-deflate offers when off, and gives the
+	 * container the connection's handler behind {@link WholeMessages}, so that the
+	 * container keeps small buffers for it.
+	 */
+	private static final class Upgrade extends StandardWebSocketUpgradeStrategy {
+
+		private final boolean deflate;
+
+		private final int frameSize;
+
+		Upgrade(boolean deflate, int frameSize) {
+			this.deflate = deflate;
+			this.frameSize = frameSize;
+		}
 
 		@Override
 		public void upgrade(ServerHttpRequest request, ServerHttpResponse response, String selectedProtocol,
 				List<WebSocketExtension> selectedExtensions, Principal user, WebSocketHandler handler,
 				Map<String, Object> attributes) {
-			super.upgrade(new ServletServerHttpRequest(withoutDeflateOffers(getHttpServletRequest(request))), response,
-					selectedProtocol, selectedExtensions, user, handler, attributes);
+			ServerHttpRequest seen = this.deflate ? request
+					: new ServletServerHttpRequest(withoutDeflateOffers(getHttpServletRequest(request)));
+			super.upgrade(
+					seen, response, selectedProtocol, selectedExtensions, user, new WholeMessages(handler,
+							WholeMessages.textLimit(this.frameSize), WholeMessages.binaryLimit(this.frameSize)),
+					attributes);
 		}
 
 	}

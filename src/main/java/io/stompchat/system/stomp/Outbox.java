@@ -96,15 +96,19 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	private volatile boolean closed;
 
+	private final int textLimit;
+
 	/**
 	 * Wraps an open session.
 	 * @param session the container's (or SockJS's) session
 	 * @param pool the threads that write SockJS sessions and close slow ones
 	 * @param bufferLimit the most characters waiting
 	 * @param timeLimitMs the longest one write may take
+	 * @param textLimit the longest text message taken from the client, in characters
 	 */
-	Outbox(WebSocketSession session, Executor pool, int bufferLimit, int timeLimitMs) {
+	Outbox(WebSocketSession session, Executor pool, int bufferLimit, int timeLimitMs, int textLimit) {
 		super(session);
+		this.textLimit = textLimit;
 		this.pool = pool;
 		this.bufferLimit = bufferLimit;
 		this.timeLimitNanos = TimeUnit.MILLISECONDS.toNanos(timeLimitMs);
@@ -120,6 +124,24 @@ final class Outbox extends WebSocketSessionDecorator {
 		this.remote = async;
 		this.basic = blocking;
 		this.congestedUntil = System.nanoTime();
+	}
+
+	/**
+	 * The longest text message taken from the client: {@link WholeMessages} joins the
+	 * container's parts up to it. Spring's STOMP handler asks, and would otherwise raise
+	 * the container's per-connection buffer to 16 KiB.
+	 */
+	@Override
+	public int getTextMessageSizeLimit() {
+		return this.textLimit;
+	}
+
+	/**
+	 * Ignored: the limit is {@link WholeMessages}'s, and the container's buffer stays
+	 * small.
+	 */
+	@Override
+	public void setTextMessageSizeLimit(int messageSizeLimit) {
 	}
 
 	/**

@@ -123,7 +123,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws")
 			// also SockJS's websocket transport: permessage-deflate only if configured
-			.setHandshakeHandler(new DeflateHandshakeHandler(this.properties.websocket().deflate()))
+			.setHandshakeHandler(new DeflateHandshakeHandler(this.properties.websocket().deflate(),
+					this.properties.limits().frameSize()))
 			.setAllowedOriginPatterns(origins)
 			.addInterceptors(this.shutdown, this.httpSessions)
 			.withSockJS()
@@ -185,20 +186,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * The WebSocket container's buffers: large enough for a whole STOMP frame of
-	 * {@code chat.limits.frame-size}; the STOMP decoder enforces the frame limit itself.
-	 * The text buffer counts characters and is doubled because SockJS escapes the frame
-	 * inside a JSON string; SockJS never sends binary messages, so the binary buffer
-	 * needs only the frame's bytes. Tomcat allocates both for every connection when it
-	 * opens, so they are most of a connection's memory (docs/bench, connections).
+	 * The WebSocket container's buffers, which Tomcat allocates for every connection when
+	 * it opens: {@link WholeMessages#PART}. A larger message arrives in parts, which
+	 * {@link WholeMessages} joins up to the limit of {@code chat.limits.frame-size}; the
+	 * STOMP decoder enforces the frame limit itself.
 	 * @return the container settings
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int frame = this.properties.limits().frameSize();
-		container.setMaxTextMessageBufferSize(frame * 2 + 1024);
-		container.setMaxBinaryMessageBufferSize(frame + 1024);
+		container.setMaxTextMessageBufferSize(WholeMessages.PART);
+		container.setMaxBinaryMessageBufferSize(WholeMessages.PART);
 		return container;
 	}
 

@@ -55,7 +55,7 @@ class DeflateHandshakeHandlerTests {
 	}
 
 	private static List<WebSocketExtension> select(boolean deflate, List<WebSocketExtension> requested) {
-		return new DeflateHandshakeHandler(deflate).filterRequestedExtensions(
+		return new DeflateHandshakeHandler(deflate, 65536).filterRequestedExtensions(
 				new ServletServerHttpRequest(new MockHttpServletRequest()), requested, List.of(DEFLATE, OTHER));
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.socket.WebSocketSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -44,6 +45,14 @@ class OutboxTests {
 	}
 
 	@Test
+	void theTextLimitIsTheOneMessagesAreJoinedToAndTheContainerIsNotAskedForMore() {
+		Outbox outbox = new Outbox(this.session, this.pool, 1_000_000, 15_000, 132_096);
+		outbox.setTextMessageSizeLimit(16 * 1024 + 256);
+		assertThat(outbox.getTextMessageSizeLimit()).isEqualTo(132_096);
+		verify(this.session, never()).setTextMessageSizeLimit(anyInt());
+	}
+
+	@Test
 	void framesAreWrittenInOrderAndTheCloseComesAfterThem() throws Exception {
 		CountDownLatch reading = new CountDownLatch(1);
 		willAnswer((call) -> {
@@ -51,7 +60,7 @@ class OutboxTests {
 			this.written.add(call.<TextMessage>getArgument(0).getPayload());
 			return null;
 		}).given(this.session).sendMessage(any());
-		Outbox outbox = new Outbox(this.session, this.pool, 1_000_000, 15_000);
+		Outbox outbox = new Outbox(this.session, this.pool, 1_000_000, 15_000, 132_096);
 
 		for (int i = 0; i < 100; i++) {
 			outbox.sendMessage(new TextMessage("frame " + i));
@@ -75,7 +84,7 @@ class OutboxTests {
 			never.await(10, TimeUnit.SECONDS);
 			return null;
 		}).given(this.session).sendMessage(any());
-		Outbox outbox = new Outbox(this.session, this.pool, 10_000, 15_000);
+		Outbox outbox = new Outbox(this.session, this.pool, 10_000, 15_000, 132_096);
 
 		Future<?> sending = this.pool.submit(() -> {
 			for (int i = 0; i < 1000; i++) {
@@ -96,7 +105,7 @@ class OutboxTests {
 		willAnswer((call) -> this.written.add(call.<WebSocketMessage<String>>getArgument(0).getPayload()))
 			.given(this.session)
 			.sendMessage(any());
-		Outbox outbox = new Outbox(this.session, this.pool, 1_000_000, 15_000);
+		Outbox outbox = new Outbox(this.session, this.pool, 1_000_000, 15_000, 132_096);
 		outbox.sendMessage(new TextMessage("before"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.written.contains("before"));
 
