@@ -1,6 +1,5 @@
 package io.stompchat.member;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +28,14 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
 	List<String> findRoomIds(String username);
 
-	@Query(value = "select m.room_id as roomId, count(*) as members from room_members m"
-			+ " where m.room_id in (:roomIds) group by m.room_id", nativeQuery = true)
-	List<MemberCount> countMembers(Collection<String> roomIds);
+	/**
+	 * From the user's memberships, not a list of ids: each room's members are read by its
+	 * key.
+	 */
+	@Query(value = "select m.room_id as roomId, count(*) as members from room_members mine"
+			+ " join room_members m on m.room_id = mine.room_id where mine.username = :username"
+			+ " group by m.room_id", nativeQuery = true)
+	List<MemberCount> countMembersOfRoomsOf(String username);
 
 	@Query(value = "select r.kind as kind, m.role as role from rooms r left join room_members m"
 			+ " on m.room_id = r.id and m.username = :username where r.id = :roomId", nativeQuery = true)
