@@ -24,7 +24,8 @@ import java.util.Set;
  * whose members each have a JOIN line and a read marker starting just before it, DIRECT rooms of
  * {@code bench_0} with one other user (no JOIN lines), CHAT lines with mentions stored as
  * {@code ,name,}, and each room's {@code last_seq}, {@code last_line_seq} and
- * {@code last_activity_at} moved to its last line. {@code bench_0} is a member of every room; its
+ * {@code last_activity_at} moved to its last line (and its {@code member_count}, when the schema
+ * has one). {@code bench_0} is a member of every room; its
  * read marker is at the end in a third of them, half-way in a third, at its JOIN in the rest.
  */
 final class LobbyData {
@@ -167,6 +168,13 @@ final class LobbyData {
 			update.setString(2, ME);
 			update.executeUpdate();
 		}
+		if (hasColumn("rooms", "member_count")) {
+			// kept by the server on every membership change (V8): counted again for every room here
+			try (PreparedStatement update = this.db.prepareStatement("update rooms set member_count ="
+					+ " (select count(*) from room_members m where m.room_id = rooms.id)")) {
+				update.executeUpdate();
+			}
+		}
 		this.counts.put("accounts", (long) this.accounts.size());
 		this.counts.put("groupRooms", (long) groups);
 		this.counts.put("directRooms", (long) direct);
@@ -268,7 +276,18 @@ final class LobbyData {
 		}
 	}
 
-	private long single(String sql) throws SQLException {
+	private boolean hasColumn(String table, String column) throws SQLException {
+		for (String[] names : new String[][] { { table, column }, { table.toUpperCase(), column.toUpperCase() } }) {
+			try (ResultSet rs = this.db.getMetaData().getColumns(null, null, names[0], names[1])) {
+				if (rs.next()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+		private long single(String sql) throws SQLException {
 		try (PreparedStatement q = this.db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
 			rs.next();
 			return rs.getLong(1);
