@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The commands that change who is a member: add, remove, and the owner's hand-over to the
  * longest-standing member when the owner leaves. Each publishes its fact
  * ({@link MemberAdded}, {@link MemberRemoved}) after its commit. Callers check the rule
- * ({@link RoomAccess}) first; these commands only keep the table consistent.
+ * ({@link RoomAccess}) first; these commands only keep the table consistent, and the
+ * room's {@code member_count} with it: each takes the room's row lock first, then counts
+ * again.
  */
 @Service
 public class Members {
@@ -40,8 +42,12 @@ public class Members {
 	 */
 	public boolean add(String roomId, String username, Role role, String by) {
 		try {
-			this.transaction.executeWithoutResult((status) -> this.memberships
-				.saveAndFlush(new Membership(roomId, username, role, Instant.now().truncatedTo(ChronoUnit.MICROS))));
+			this.transaction.executeWithoutResult((status) -> {
+				this.memberships.lockRoom(roomId);
+				this.memberships
+					.saveAndFlush(new Membership(roomId, username, role, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+				this.memberships.recount(roomId);
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a member already (another tab or instance added them first)
@@ -61,10 +67,12 @@ public class Members {
 	 */
 	public boolean remove(String roomId, String username, String by) {
 		String newOwner = this.transaction.execute((status) -> {
+			this.memberships.lockRoom(roomId);
 			Membership membership = this.memberships.findByRoomIdAndUsername(roomId, username).orElse(null);
 			if (membership == null || this.memberships.delete(roomId, username) == 0) {
 				return null;
 			}
+			this.memberships.recount(roomId);
 			if (membership.getRole() != Role.OWNER) {
 				return "";
 			}

@@ -1,6 +1,5 @@
 package io.stompchat.member;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +28,30 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
 	List<String> findRoomIds(String username);
 
-	@Query(value = "select m.room_id as roomId, count(*) as members from room_members m"
-			+ " where m.room_id in (:roomIds) group by m.room_id", nativeQuery = true)
-	List<MemberCount> countMembers(Collection<String> roomIds);
+	/** The count kept on each of the user's rooms ({@link #recount}). */
+	@Query(value = "select r.id as roomId, r.member_count as members from room_members mine"
+			+ " join rooms r on r.id = mine.room_id where mine.username = :username", nativeQuery = true)
+	List<MemberCount> countMembersOfRoomsOf(String username);
+
+	/**
+	 * Takes the room's row lock for the rest of the transaction, so that concurrent
+	 * membership changes of one room count one after the other.
+	 * @param roomId the room
+	 * @return the room's id, or empty when there is no such room
+	 */
+	@Query(value = "select r.id from rooms r where r.id = :roomId for update", nativeQuery = true)
+	Optional<String> lockRoom(String roomId);
+
+	/**
+	 * Sets the room's {@code member_count} to its members, under the row lock of
+	 * {@link #lockRoom}.
+	 * @param roomId the room
+	 * @return 1, or 0 when there is no such room
+	 */
+	@Modifying(flushAutomatically = true)
+	@Query(value = "update rooms set member_count = (select count(*) from room_members m where m.room_id = :roomId)"
+			+ " where id = :roomId", nativeQuery = true)
+	int recount(String roomId);
 
 	@Query(value = "select r.kind as kind, m.role as role from rooms r left join room_members m"
 			+ " on m.room_id = r.id and m.username = :username where r.id = :roomId", nativeQuery = true)

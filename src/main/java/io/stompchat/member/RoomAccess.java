@@ -1,6 +1,5 @@
 package io.stompchat.member;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +76,14 @@ public class RoomAccess implements RoomReaders {
 	}
 
 	/**
-	 * How many members each room has, in one query.
-	 * @param roomIds the rooms
-	 * @return count by room id; rooms without members are absent
+	 * How many members each of a user's rooms has, in one query.
+	 * @param username the user
+	 * @return count by room id, for the rooms they are a member of
 	 */
-	public Map<String, Long> memberCounts(Collection<String> roomIds) {
+	public Map<String, Long> memberCountsOfRoomsOf(String username) {
 		Map<String, Long> counts = new HashMap<>();
-		if (!roomIds.isEmpty()) {
-			this.memberships.countMembers(roomIds).forEach((row) -> counts.put(row.getRoomId(), row.getMembers()));
-		}
+		this.memberships.countMembersOfRoomsOf(username)
+			.forEach((row) -> counts.put(row.getRoomId(), row.getMembers()));
 		return counts;
 	}
 

@@ -29,38 +29,32 @@ interface ReadMarkers extends Repository<ReadMarker, ReadMarker.Key> {
 	int moveForward(String roomId, String username, long seq);
 
 	/**
-	 * Other users' CHAT messages after the user's marker, per room; rooms never joined
-	 * are absent.
+	 * Other users' CHAT messages after the user's marker, not deleted, and how many of
+	 * them mention the user, per room; rooms never joined, and rooms where nothing is
+	 * unread, are absent. Mentions are stored as {@code ,alice,bob,} on the message.
+	 * Starts from the user's markers ({@code ix_read_markers_user}), so the cost follows
+	 * the user's rooms and unread messages, not every message stored.
 	 * @param username the reader
 	 * @return one row per room
 	 */
-	@Query(value = "select m.room_id as roomId, count(*) as unread from messages m join read_markers rm"
-			+ " on rm.room_id = m.room_id and rm.username = :username"
-			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.deleted = false and m.sender <> :username"
-			+ " group by m.room_id", nativeQuery = true)
+	@Query(value = "select rm.room_id as roomId, count(*) as unread,"
+			+ " coalesce(sum(case when m.mentions is not null and position(',' || :username || ',' in m.mentions) > 0"
+			+ " then 1 else 0 end), 0) as mentions"
+			+ " from read_markers rm join messages m on m.room_id = rm.room_id and m.seq > rm.seq"
+			+ " where rm.username = :username and m.type = 'CHAT' and m.deleted = false and m.sender <> :username"
+			+ " group by rm.room_id", nativeQuery = true)
 	List<UnreadCount> countUnread(String username);
 
 	/**
-	 * Of the unread messages, those that mention the user, per room; rooms without any
-	 * are absent. Mentions are stored as {@code ,alice,bob,} on the message.
-	 * @param username the reader
-	 * @return one row per room
-	 */
-	@Query(value = "select m.room_id as roomId, count(*) as unread from messages m join read_markers rm"
-			+ " on rm.room_id = m.room_id and rm.username = :username"
-			+ " where m.seq > rm.seq and m.type = 'CHAT' and m.deleted = false and m.sender <> :username"
-			+ " and m.mentions is not null and position(',' || :username || ',' in m.mentions) > 0"
-			+ " group by m.room_id", nativeQuery = true)
-	List<UnreadCount> countUnreadMentions(String username);
-
-	/**
-	 * A user's unread count in one room.
+	 * A user's unread count in one room, and how many of those messages mention them.
 	 */
 	interface UnreadCount {
 
 		String getRoomId();
 
 		long getUnread();
+
+		long getMentions();
 
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds room summaries. A user's conversations: seven queries whatever the number of
+ * Builds room summaries. A user's conversations: six queries whatever the number of
  * rooms. One room for every member: one query, two when its last message is not known
  * yet. Callers check who may read the room; this class only counts.
  */
@@ -54,16 +54,19 @@ class RoomSummaries {
 		}
 		List<Room> mine = this.rooms.findByIdInOrderByLastActivityAtDescIdAsc(ids);
 		Map<String, MessageView> last = this.history.lastMessages(ids);
-		Map<String, Long> unread = byRoom(this.markers.countUnread(username));
-		Map<String, Long> mentions = byRoom(this.markers.countUnreadMentions(username));
+		Map<String, ReadMarkers.UnreadCount> unread = new HashMap<>();
+		for (ReadMarkers.UnreadCount row : this.markers.countUnread(username)) {
+			unread.put(row.getRoomId(), row);
+		}
 		Map<String, Integer> online = this.online.byRoom();
-		Map<String, Long> members = this.access.memberCounts(ids);
-		return mine.stream()
-			.map((room) -> new RoomSummary(room.getId(), room.nameFor(username), room.getKind(), last.get(room.getId()),
-					unread.getOrDefault(room.getId(), 0L), mentions.getOrDefault(room.getId(), 0L),
+		Map<String, Long> members = this.access.memberCountsOfRoomsOf(username);
+		return mine.stream().map((room) -> {
+			ReadMarkers.UnreadCount counts = unread.get(room.getId());
+			return new RoomSummary(room.getId(), room.nameFor(username), room.getKind(), last.get(room.getId()),
+					(counts != null) ? counts.getUnread() : 0L, (counts != null) ? counts.getMentions() : 0L,
 					online.getOrDefault(room.getId(), 0), members.getOrDefault(room.getId(), 0L),
-					Room.with(room.getKind(), room.getName(), username)))
-			.toList();
+					Room.with(room.getKind(), room.getName(), username));
+		}).toList();
 	}
 
 	/**
@@ -100,14 +103,6 @@ class RoomSummaries {
 		Rooms.UnreadRow first = rows.get(0);
 		return Optional.of(new RoomWithUnreadCounts(roomId, first.getName(), RoomKind.valueOf(first.getKind()), last,
 				first.getOnline(), first.getMembers(), unread, mentions));
-	}
-
-	private static Map<String, Long> byRoom(List<ReadMarkers.UnreadCount> rows) {
-		Map<String, Long> counts = new HashMap<>();
-		for (ReadMarkers.UnreadCount row : rows) {
-			counts.put(row.getRoomId(), row.getUnread());
-		}
-		return counts;
 	}
 
 	/**

@@ -52,6 +52,7 @@ public final class Bench {
 				case "startup" -> MessageLoad.startup(s, http, launcher, report);
 				case "connections" -> IdleConnections.run(s, http, server, report);
 				case "history" -> History.run(s, http, server, report);
+				case "lobby" -> Lobby.run(s, http, server, report);
 				default -> throw new IllegalArgumentException("unknown workload " + workload + "\n" + Settings.USAGE);
 			}
 		}
@@ -94,6 +95,7 @@ public final class Bench {
 			case "rooms", "startup" -> workload + "-" + s.integer("rooms", 100) + "x" + s.integer("members", 10);
 			case "connections" -> workload + "-" + s.integer("connections", 10000);
 			case "history" -> workload + "-" + s.integer("messages", 100000);
+			case "lobby" -> workload + "-" + s.integer("rooms", 200) + "x" + s.integer("users", 10000);
 			default -> workload;
 		};
 	}

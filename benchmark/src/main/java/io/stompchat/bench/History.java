@@ -131,7 +131,7 @@ final class History {
 
 	}
 
-	private static Histogram timed(int n, Call call) throws Exception {
+	static Histogram timed(int n, Call call) throws Exception {
 		Histogram h = new Histogram(3_600_000_000L, 3);
 		for (int i = 0; i < n; i++) {
 			long t0 = System.nanoTime();
@@ -141,7 +141,7 @@ final class History {
 		return h;
 	}
 
-	private static Map<String, Object> summary(Histogram h) {
+	static Map<String, Object> summary(Histogram h) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("count", h.getTotalCount());
 		m.put("p50ms", h.getValueAtPercentile(50) / 1000.0);

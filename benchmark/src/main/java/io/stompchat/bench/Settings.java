@@ -14,7 +14,7 @@ record Settings(Map<String, String> values, List<String> argv) {
 
 	static final String USAGE = """
 			usage: java -jar benchmark/target/stomp-chat-bench.jar --workload W [options]
-			  --workload fanout|rooms|slow|startup|connections|history
+			  --workload fanout|rooms|slow|startup|connections|history|lobby
 			 server (default: start target/stomp-chat-*.jar of --root with a temp-dir H2 and raised limits)
 			  --url http://host:port --server-pid N   use a running server instead (start it with raised limits)
 			  --root .                 the stomp-chat checkout (its jar, its git commit)
@@ -30,6 +30,8 @@ record Settings(Map<String, String> values, List<String> argv) {
 			  --drain-seconds 5        wait after the window for deliveries under way
 			  --connections 10000 --idle-seconds 30  connections workload
 			  --messages 100000 --loader jdbc|stomp --requests 500   history workload
+			  --rooms 200 --users 10000 --rooms-per-user 3 --online 50 --requests 500   lobby workload
+			  --jdbc-url URL --jdbc-user sa --jdbc-password ""   the database of a running server (history, lobby)
 			  --client-threads 2       WebSocket listener threads of this load generator
 			 output
 			  --out target/bench       JSON under OUT/runs/, markdown and PNG under OUT/ (docs/bench for the baseline)
