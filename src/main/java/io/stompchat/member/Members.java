@@ -14,8 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * longest-standing member when the owner leaves. Each publishes its fact
  * ({@link MemberAdded}, {@link MemberRemoved}) after its commit. Callers check the rule
  * ({@link RoomAccess}) first; these commands only keep the table consistent, and the
- * room's {@code member_count} with it: each takes the room's row lock first, then counts
- * again.
+ * room's {@code member_count} with it, in the same transaction.
  */
 @Service
 public class Members {
@@ -43,10 +42,9 @@ public class Members {
 	public boolean add(String roomId, String username, Role role, String by) {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				this.memberships.lockRoom(roomId);
 				this.memberships
 					.saveAndFlush(new Membership(roomId, username, role, Instant.now().truncatedTo(ChronoUnit.MICROS)));
-				this.memberships.recount(roomId);
+				this.memberships.countMember(roomId, 1);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -67,12 +65,11 @@ public class Members {
 	 */
 	public boolean remove(String roomId, String username, String by) {
 		String newOwner = this.transaction.execute((status) -> {
-			this.memberships.lockRoom(roomId);
 			Membership membership = this.memberships.findByRoomIdAndUsername(roomId, username).orElse(null);
 			if (membership == null || this.memberships.delete(roomId, username) == 0) {
 				return null;
 			}
-			this.memberships.recount(roomId);
+			this.memberships.countMember(roomId, -1);
 			if (membership.getRole() != Role.OWNER) {
 				return "";
 			}

@@ -28,30 +28,22 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
 	List<String> findRoomIds(String username);
 
-	/** The count kept on each of the user's rooms ({@link #recount}). */
+	/** The count kept on each of the user's rooms ({@link #countMember}). */
 	@Query(value = "select r.id as roomId, r.member_count as members from room_members mine"
 			+ " join rooms r on r.id = mine.room_id where mine.username = :username", nativeQuery = true)
 	List<MemberCount> countMembersOfRoomsOf(String username);
 
 	/**
-	 * Takes the room's row lock for the rest of the transaction, so that concurrent
-	 * membership changes of one room count one after the other.
+	 * Moves the room's {@code member_count} by one membership added or removed, in the
+	 * transaction that adds or removes it; the update holds the room's row until the
+	 * transaction ends, so concurrent changes of one room count one after the other.
 	 * @param roomId the room
-	 * @return the room's id, or empty when there is no such room
-	 */
-	@Query(value = "select r.id from rooms r where r.id = :roomId for update", nativeQuery = true)
-	Optional<String> lockRoom(String roomId);
-
-	/**
-	 * Sets the room's {@code member_count} to its members, under the row lock of
-	 * {@link #lockRoom}.
-	 * @param roomId the room
+	 * @param change +1 or -1
 	 * @return 1, or 0 when there is no such room
 	 */
 	@Modifying(flushAutomatically = true)
-	@Query(value = "update rooms set member_count = (select count(*) from room_members m where m.room_id = :roomId)"
-			+ " where id = :roomId", nativeQuery = true)
-	int recount(String roomId);
+	@Query(value = "update rooms set member_count = member_count + :change where id = :roomId", nativeQuery = true)
+	int countMember(String roomId, int change);
 
 	@Query(value = "select r.kind as kind, m.role as role from rooms r left join room_members m"
 			+ " on m.room_id = r.id and m.username = :username where r.id = :roomId", nativeQuery = true)

@@ -66,6 +66,28 @@ class RoomRestIntegrationTests {
 	}
 
 	@Test
+	void theListCountsMembersAsTheyJoinAndLeave() {
+		String id = this.user.createRoom("count");
+		ChatUser other = ChatUser.signUp(this.port, "counted");
+		String members = "/api/rooms/" + id + "/members";
+		assertThat(other.postJson(members, "{\"username\": \"" + other.username() + "\"}").statusCode()).isEqualTo(201);
+		assertThat(membersInList(this.user, id)).isEqualTo(2);
+		assertThat(membersInList(other, id)).isEqualTo(2);
+		assertThat(other.delete(members + "/" + other.username()).statusCode()).isEqualTo(204);
+		assertThat(membersInList(this.user, id)).isEqualTo(1);
+		assertThat(this.user.getJson("/api/rooms/" + id).get("members").asLong()).isEqualTo(1);
+	}
+
+	private static long membersInList(ChatUser user, String roomId) {
+		for (JsonNode room : user.getJson("/api/rooms")) {
+			if (room.get("id").asString().equals(roomId)) {
+				return room.get("members").asLong();
+			}
+		}
+		throw new AssertionError(roomId + " is not in " + user.username() + "'s list");
+	}
+
+	@Test
 	void aTakenIdOrNameIsAConflict() {
 		String id = "taken-" + this.unique;
 		assertThat(create("{\"name\": \"Taken " + this.unique + "\", \"id\": \"" + id + "\"}").statusCode())

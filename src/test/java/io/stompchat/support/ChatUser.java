@@ -154,6 +154,15 @@ public final class ChatUser {
 	}
 
 	/**
+	 * A DELETE request with this user's session and CSRF token.
+	 * @param path the path
+	 * @return the response
+	 */
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).header("X-CSRF-TOKEN", csrfToken()).DELETE());
+	}
+
+	/**
 	 * Creates a room of this user's own, named and identified after the user.
 	 * @param prefix start of the room id
 	 * @return the id of the created room
