@@ -82,10 +82,12 @@ final class IdleConnections {
 		Log.info("%d connected (%d failed) in %.1f s; idling %d s", clients.size(), failed, connectSeconds, idleSeconds);
 		Thread.sleep(5000);
 		long idleCpu0 = server.cpuNanos();
+		long idleJit0 = Server.jitCpuNanos(server.pid);
 		long idleT0 = System.nanoTime();
 		Thread.sleep(idleSeconds * 1000L);
 		double idleWall = (System.nanoTime() - idleT0) / 1e9;
 		long idleCpu = server.cpuNanos() - idleCpu0;
+		long idleJit = (idleJit0 < 0) ? -1 : Server.jitCpuNanos(server.pid) - idleJit0;
 		long heap1 = server.heapUsedBytes(true);
 		long rss1 = server.rssBytes();
 		long closed = clients.stream().filter((c) -> c.closed).count();
@@ -99,6 +101,11 @@ final class IdleConnections {
 		r.put("serverCpuMsPerConnect", OpenLoop.round(connectCpu / 1e6 / n));
 		r.put("idleSeconds", OpenLoop.round(idleWall));
 		r.put("idleCpuPctOfCore", OpenLoop.round(100.0 * idleCpu / 1e9 / idleWall));
+		if (idleJit >= 0) {
+			// the C2 compiler is still at work after the ramp on 2 cores: start-up, not the cost of idling
+			r.put("idleJitCpuPctOfCore", OpenLoop.round(100.0 * idleJit / 1e9 / idleWall));
+			r.put("idleCpuPctOfCoreWithoutJit", OpenLoop.round(100.0 * (idleCpu - idleJit) / 1e9 / idleWall));
+		}
 		r.put("heapBeforeMiB", OpenLoop.round(heap0 / 1048576.0));
 		r.put("heapAfterMiB", OpenLoop.round(heap1 / 1048576.0));
 		r.put("heapKiBPerConnection", OpenLoop.round((heap1 - heap0) / 1024.0 / n));
@@ -108,7 +115,8 @@ final class IdleConnections {
 		r.put("clientCpuNote", "each connection subscribes to /user/queue/errors and one room topic and joins it");
 		report.results.put("connections", r);
 		report.notes.add("Heap from jcmd GC.heap_info after jcmd GC.run (before and after the connections); RSS from "
-				+ "/proc/PID/status. Idle CPU is the server's over the idle window, heart-beats flowing both ways.");
+				+ "/proc/PID/status. Idle CPU is the server's over the idle window, heart-beats flowing both ways; "
+				+ "idleJitCpuPctOfCore is the part of it spent by the JIT compiler threads.");
 		Log.info("connections: %s", r);
 		beats.shutdownNow();
 		for (Client c : clients) {
