@@ -38,6 +38,8 @@ final class WholeMessages extends WebSocketHandlerDecorator {
 
 	private ByteArrayOutputStream binary;
 
+	private boolean tooBig;
+
 	/**
 	 * The longest text message taken, in characters.
 	 * @param frameSize the largest STOMP frame a client may send, in bytes
@@ -69,6 +71,10 @@ final class WholeMessages extends WebSocketHandlerDecorator {
 
 	@Override
 	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+		if (this.tooBig) {
+			// closing: the rest of the message, and anything after it, is not read
+			return;
+		}
 		if (message instanceof TextMessage part) {
 			text(session, part);
 		}
@@ -91,6 +97,7 @@ final class WholeMessages extends WebSocketHandlerDecorator {
 		this.text.append(part.getPayload());
 		if (this.text.length() > this.textLimit) {
 			this.text = null;
+			this.tooBig = true;
 			session.close(CloseStatus.TOO_BIG_TO_PROCESS);
 			return;
 		}
@@ -115,6 +122,7 @@ final class WholeMessages extends WebSocketHandlerDecorator {
 		this.binary.write(bytes);
 		if (this.binary.size() > this.binaryLimit) {
 			this.binary = null;
+			this.tooBig = true;
 			session.close(CloseStatus.TOO_BIG_TO_PROCESS);
 			return;
 		}

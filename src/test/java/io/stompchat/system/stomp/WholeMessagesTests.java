@@ -77,6 +77,10 @@ class WholeMessagesTests {
 		verify(this.session, never()).close(CloseStatus.TOO_BIG_TO_PROCESS);
 		this.messages.handleMessage(this.session, new TextMessage("78901", false));
 		verify(this.session).close(CloseStatus.TOO_BIG_TO_PROCESS);
+		// the rest of the message, and what follows it, is not read while the connection
+		// closes
+		this.messages.handleMessage(this.session, new TextMessage("SEND", true));
+		this.messages.handleMessage(this.session, new TextMessage("SEND", true));
 		assertThat(this.received).isEmpty();
 	}
 
