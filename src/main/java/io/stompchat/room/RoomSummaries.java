@@ -87,6 +87,10 @@ class RoomSummaries {
 	 * @return the room, or empty when there is no such room
 	 */
 	Optional<RoomWithUnreadCounts> forUsers(String roomId, Collection<String> usernames, MessageView lastMessage) {
+		// the last line before the counts: each statement sees what is committed when it
+		// runs, so a line posted in between is counted but not yet shown, never shown but
+		// not yet counted (the update for that line follows with both)
+		MessageView last = (lastMessage != null) ? lastMessage : this.history.lastMessages(List.of(roomId)).get(roomId);
 		List<Rooms.UnreadRow> rows = this.rooms.findWithUnreadCounts(roomId, usernames);
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -99,7 +103,6 @@ class RoomSummaries {
 				mentions.put(row.getUsername(), row.getMentions());
 			}
 		}
-		MessageView last = (lastMessage != null) ? lastMessage : this.history.lastMessages(List.of(roomId)).get(roomId);
 		Rooms.UnreadRow first = rows.get(0);
 		return Optional.of(new RoomWithUnreadCounts(roomId, first.getName(), RoomKind.valueOf(first.getKind()), last,
 				first.getOnline(), first.getMembers(), unread, mentions));
