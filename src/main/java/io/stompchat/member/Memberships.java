@@ -28,11 +28,6 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
 	List<String> findRoomIds(String username);
 
-	/** The count kept on each of the user's rooms ({@link #countMember}). */
-	@Query(value = "select r.id as roomId, r.member_count as members from room_members mine"
-			+ " join rooms r on r.id = mine.room_id where mine.username = :username", nativeQuery = true)
-	List<MemberCount> countMembersOfRoomsOf(String username);
-
 	/**
 	 * Moves the room's {@code member_count} by one membership added or removed, in the
 	 * transaction that adds or removes it; the update holds the room's row until the

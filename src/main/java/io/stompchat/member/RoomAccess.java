@@ -76,18 +76,6 @@ public class RoomAccess implements RoomReaders {
 	}
 
 	/**
-	 * How many members each of a user's rooms has, in one query.
-	 * @param username the user
-	 * @return count by room id, for the rooms they are a member of
-	 */
-	public Map<String, Long> memberCountsOfRoomsOf(String username) {
-		Map<String, Long> counts = new HashMap<>();
-		this.memberships.countMembersOfRoomsOf(username)
-			.forEach((row) -> counts.put(row.getRoomId(), row.getMembers()));
-		return counts;
-	}
-
-	/**
 	 * A member of a room.
 	 *
 	 * @param username the member

@@ -31,9 +31,12 @@ public class MessageHistory {
 
 	private final MessageViews views;
 
-	MessageHistory(Messages messages, MessageViews views) {
+	private final MessageReactions reactions;
+
+	MessageHistory(Messages messages, MessageViews views, MessageReactions reactions) {
 		this.messages = messages;
 		this.views = views;
+		this.reactions = reactions;
 	}
 
 	/**
@@ -92,6 +95,22 @@ public class MessageHistory {
 			return Map.of();
 		}
 		return this.views.of(this.messages.findLatest(roomIds))
+			.stream()
+			.collect(Collectors.toMap(MessageView::roomId, Function.identity()));
+	}
+
+	/**
+	 * The last line of each room a user is a member of, in its current state: two queries
+	 * from their memberships, whatever the number of rooms.
+	 * @param username the user
+	 * @return last message by room id; rooms without messages are absent
+	 */
+	public Map<String, MessageView> lastMessagesOf(String username) {
+		List<ChatMessage> latest = this.messages.findLatestOfMember(username);
+		if (latest.isEmpty()) {
+			return Map.of();
+		}
+		return this.views.of(latest, this.reactions.findOnLatestOfMember(username))
 			.stream()
 			.collect(Collectors.toMap(MessageView::roomId, Function.identity()));
 	}

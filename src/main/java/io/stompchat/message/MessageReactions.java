@@ -29,6 +29,18 @@ interface MessageReactions extends Repository<MessageReaction, Long> {
 	List<MessageReaction> findInRoom(String roomId, long fromSeq, long toSeq);
 
 	@Modifying(flushAutomatically = true)
+	/**
+	 * The reactions on the latest line of each room a user is a member of
+	 * ({@link Messages#findLatestOfMember}), in the order they were made.
+	 * @param username the user
+	 * @return the reactions
+	 */
+	@Query(value = "select x.* from room_members mm join rooms r on r.id = mm.room_id"
+			+ " join messages m on m.room_id = r.id and m.seq = r.last_line_seq"
+			+ " join message_reactions x on x.message_id = m.id where mm.username = :username order by x.id",
+			nativeQuery = true)
+	List<MessageReaction> findOnLatestOfMember(String username);
+
 	@Query("delete from MessageReaction r where r.messageId = :messageId and r.emoji = :emoji"
 			+ " and r.username = :username")
 	int deleteOne(long messageId, String emoji, String username);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -31,10 +32,26 @@ class MessageViews {
 	}
 
 	List<MessageView> of(List<ChatMessage> rows) {
+		return of(rows, this::reactionsOf);
+	}
+
+	/**
+	 * The views of some rows whose reactions the caller read already, in the order they
+	 * were made, in a query of its own (reactions of other rows are ignored).
+	 * @param rows the rows
+	 * @param reactions their reactions, and maybe others
+	 * @return the views
+	 */
+	List<MessageView> of(List<ChatMessage> rows, List<MessageReaction> reactions) {
+		return of(rows, (chats, ids) -> reactions);
+	}
+
+	private List<MessageView> of(List<ChatMessage> rows,
+			BiFunction<List<ChatMessage>, Set<Long>, List<MessageReaction>> reader) {
 		List<ChatMessage> chats = rows.stream()
 			.filter((row) -> row.getType() == MessageType.CHAT && !row.isDeleted())
 			.toList();
-		Map<Long, List<MessageView.Reaction>> reactionsById = reactionsOf(chats);
+		Map<Long, List<MessageView.Reaction>> reactionsById = reactionsOf(chats, reader);
 		Map<String, ChatMessage> quoted = quotedBy(chats);
 		List<MessageView> views = new ArrayList<>(rows.size());
 		for (ChatMessage row : rows) {
@@ -69,13 +86,14 @@ class MessageViews {
 		return text.substring(0, text.offsetByCodePoints(0, EXCERPT));
 	}
 
-	private Map<Long, List<MessageView.Reaction>> reactionsOf(List<ChatMessage> chats) {
+	private Map<Long, List<MessageView.Reaction>> reactionsOf(List<ChatMessage> chats,
+			BiFunction<List<ChatMessage>, Set<Long>, List<MessageReaction>> reader) {
 		if (chats.isEmpty()) {
 			return Map.of();
 		}
 		Set<Long> ids = chats.stream().map(ChatMessage::getId).collect(Collectors.toSet());
 		Map<Long, Map<String, List<String>>> byMessage = new HashMap<>();
-		for (MessageReaction reaction : reactionsOf(chats, ids)) {
+		for (MessageReaction reaction : reader.apply(chats, ids)) {
 			if (!ids.contains(reaction.getMessageId())) {
 				continue;
 			}

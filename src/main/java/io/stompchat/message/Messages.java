@@ -96,6 +96,17 @@ interface Messages extends Repository<ChatMessage, Long> {
 	List<ChatMessage> findLatest(Collection<String> roomIds);
 
 	/**
+	 * The latest line of each room a user is a member of, joined from their memberships:
+	 * one parameter, so the statement is planned once, whatever the number of rooms.
+	 * @param username the user
+	 * @return one per room of theirs that has a line
+	 */
+	@Query(value = "select m.* from room_members mm join rooms r on r.id = mm.room_id"
+			+ " join messages m on m.room_id = r.id and m.seq = r.last_line_seq where mm.username = :username",
+			nativeQuery = true)
+	List<ChatMessage> findLatestOfMember(String username);
+
+	/**
 	 * CHAT lines of some rooms whose current text contains a pattern, newest first.
 	 * @param roomIds the rooms
 	 * @param pattern an {@code ilike} pattern, {@code \\} escaping

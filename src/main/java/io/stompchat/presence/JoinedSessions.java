@@ -55,12 +55,14 @@ interface JoinedSessions extends Repository<JoinedSession, JoinedSession.Key> {
 	boolean existsBySessionIdAndUsernameAndRoomId(String sessionId, String username, String roomId);
 
 	/**
-	 * Users online per room.
-	 * @return one row per room; rooms where nobody is online are absent
+	 * Users online in each room a user is a member of, from their memberships.
+	 * @param username the user
+	 * @return one row per room of theirs where someone is online
 	 */
-	@Query(value = "select room_id as roomId, count(distinct username) as online from room_presence group by room_id",
+	@Query(value = "select p.room_id as roomId, count(distinct p.username) as online from room_members mm"
+			+ " join room_presence p on p.room_id = mm.room_id where mm.username = :username group by p.room_id",
 			nativeQuery = true)
-	List<RoomOnline> countOnline();
+	List<RoomOnline> countOnlineInRoomsOf(String username);
 
 	List<JoinedSession> findByJoinedAtBefore(Instant before);
 

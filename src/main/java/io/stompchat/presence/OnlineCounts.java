@@ -20,12 +20,13 @@ public class OnlineCounts {
 	}
 
 	/**
-	 * How many users are online in each room, in one query.
-	 * @return count by room id; rooms where nobody is online are absent
+	 * How many users are online in each room a user is a member of, in one query.
+	 * @param username the user
+	 * @return count by room id; their rooms where nobody is online are absent
 	 */
-	public Map<String, Integer> byRoom() {
+	public Map<String, Integer> inRoomsOf(String username) {
 		Map<String, Integer> counts = new HashMap<>();
-		for (JoinedSessions.RoomOnline row : this.joined.countOnline()) {
+		for (JoinedSessions.RoomOnline row : this.joined.countOnlineInRoomsOf(username)) {
 			counts.put(row.getRoomId(), (int) row.getOnline());
 		}
 		return counts;

@@ -49,6 +49,10 @@ class Room {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** Kept by the member module with each membership change; read-only here. */
+	@Column(name = "member_count", insertable = false, updatable = false)
+	private long memberCount;
+
 	protected Room() {
 	}
 
@@ -85,6 +89,10 @@ class Room {
 
 	RoomKind getKind() {
 		return this.kind;
+	}
+
+	long getMemberCount() {
+		return this.memberCount;
 	}
 
 	long getLastSeq() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.stompchat.member.RoomAccess;
 import io.stompchat.member.RoomKind;
 import io.stompchat.message.MessageHistory;
 import io.stompchat.message.MessageView;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds room summaries. A user's conversations: six queries whatever the number of
- * rooms. One room for every member: one query, two when its last message is not known
+ * Builds room summaries. A user's conversations: five queries whatever the number of
+ * rooms, each starting from the user's memberships (one parameter, so each is planned
+ * once). One room for every member: one query, two when its last message is not known
  * yet. Callers check who may read the room; this class only counts.
  */
 @Component
@@ -32,14 +32,11 @@ class RoomSummaries {
 
 	private final OnlineCounts online;
 
-	private final RoomAccess access;
-
-	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, OnlineCounts online, RoomAccess access) {
+	RoomSummaries(Rooms rooms, ReadMarkers markers, MessageHistory history, OnlineCounts online) {
 		this.rooms = rooms;
 		this.markers = markers;
 		this.history = history;
 		this.online = online;
-		this.access = access;
 	}
 
 	/**
@@ -48,23 +45,21 @@ class RoomSummaries {
 	 * @return the rooms they are a member of
 	 */
 	List<RoomSummary> forUser(String username) {
-		List<String> ids = this.access.roomsOf(username);
-		if (ids.isEmpty()) {
+		List<Room> mine = this.rooms.findOfMember(username);
+		if (mine.isEmpty()) {
 			return List.of();
 		}
-		List<Room> mine = this.rooms.findByIdInOrderByLastActivityAtDescIdAsc(ids);
-		Map<String, MessageView> last = this.history.lastMessages(ids);
+		Map<String, MessageView> last = this.history.lastMessagesOf(username);
 		Map<String, ReadMarkers.UnreadCount> unread = new HashMap<>();
 		for (ReadMarkers.UnreadCount row : this.markers.countUnread(username)) {
 			unread.put(row.getRoomId(), row);
 		}
-		Map<String, Integer> online = this.online.byRoom();
-		Map<String, Long> members = this.access.memberCountsOfRoomsOf(username);
+		Map<String, Integer> online = this.online.inRoomsOf(username);
 		return mine.stream().map((room) -> {
 			ReadMarkers.UnreadCount counts = unread.get(room.getId());
 			return new RoomSummary(room.getId(), room.nameFor(username), room.getKind(), last.get(room.getId()),
 					(counts != null) ? counts.getUnread() : 0L, (counts != null) ? counts.getMentions() : 0L,
-					online.getOrDefault(room.getId(), 0), members.getOrDefault(room.getId(), 0L),
+					online.getOrDefault(room.getId(), 0), room.getMemberCount(),
 					Room.with(room.getKind(), room.getName(), username));
 		}).toList();
 	}

@@ -20,7 +20,15 @@ interface Rooms extends Repository<Room, String> {
 
 	boolean existsByNameKey(String nameKey);
 
-	List<Room> findByIdInOrderByLastActivityAtDescIdAsc(Collection<String> ids);
+	/**
+	 * The rooms a user is a member of, most recently active first: one parameter, so the
+	 * statement is planned once, whatever the number of rooms.
+	 * @param username the user
+	 * @return their rooms
+	 */
+	@Query(value = "select r.* from rooms r join room_members m on m.room_id = r.id where m.username = :username"
+			+ " order by r.last_activity_at desc, r.id", nativeQuery = true)
+	List<Room> findOfMember(String username);
 
 	Room saveAndFlush(Room room);
 
@@ -38,14 +46,13 @@ interface Rooms extends Repository<Room, String> {
 	 */
 	@Query(value = "select r.name as name, r.kind as kind,"
 			+ " (select count(distinct p.username) from room_presence p where p.room_id = r.id) as online,"
-			+ " (select count(*) from room_members k where k.room_id = r.id) as members,"
-			+ " rm.username as username, count(m.id) as unread,"
+			+ " r.member_count as members, rm.username as username, count(m.id) as unread,"
 			+ " coalesce(sum(case when m.mentions is not null and position(',' || rm.username || ',' in m.mentions) > 0"
 			+ " then 1 else 0 end), 0) as mentions from rooms r"
 			+ " left join read_markers rm on rm.room_id = r.id and rm.username in (:usernames)"
 			+ " left join messages m on m.room_id = rm.room_id and m.seq > rm.seq and m.type = 'CHAT'"
 			+ " and m.deleted = false and m.sender <> rm.username where r.id = :roomId"
-			+ " group by r.id, r.name, r.kind, rm.username", nativeQuery = true)
+			+ " group by r.id, r.name, r.kind, r.member_count, rm.username", nativeQuery = true)
 	List<UnreadRow> findWithUnreadCounts(String roomId, Collection<String> usernames);
 
 	/**

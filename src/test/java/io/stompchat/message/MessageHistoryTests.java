@@ -17,8 +17,10 @@ class MessageHistoryTests {
 
 	private final Messages messages = mock(Messages.class);
 
+	private final MessageReactions reactions = mock(MessageReactions.class);
+
 	private final MessageHistory history = new MessageHistory(this.messages,
-			new MessageViews(this.messages, mock(MessageReactions.class)));
+			new MessageViews(this.messages, this.reactions), this.reactions);
 
 	@Test
 	void beforeAndAfterTogetherAreRefused() {

@@ -44,9 +44,16 @@ class PresenceQueriesOnPostgresTests {
 		assertThat(sessions.countSessions("pg-presence", "zoe-p")).isEqualTo(2);
 		assertThat(sessions.roomsOf("s-1", "zoe-p")).containsExactlyInAnyOrder("pg-presence", "pg-presence-2");
 		assertThat(sessions.online("pg-presence")).containsExactly("amy-p", "zoe-p");
-		assertThat(sessions.countOnline()).filteredOn((row) -> row.getRoomId().startsWith("pg-presence"))
+		// counted in the rooms of one member only: zoe-p's membership of pg-presence-2 is
+		// not hers
+		jdbc.update("insert into room_members (room_id, username, role, joined_at) values (?, ?, 'MEMBER', ?)",
+				"pg-presence", "kim-p", java.sql.Timestamp.from(now));
+		jdbc.update("insert into room_members (room_id, username, role, joined_at) values (?, ?, 'MEMBER', ?)",
+				"pg-presence-2", "kim-p", java.sql.Timestamp.from(now));
+		assertThat(sessions.countOnlineInRoomsOf("kim-p"))
 			.extracting(JoinedSessions.RoomOnline::getRoomId, JoinedSessions.RoomOnline::getOnline)
 			.containsExactlyInAnyOrder(tuple("pg-presence", 2L), tuple("pg-presence-2", 1L));
+		assertThat(sessions.countOnlineInRoomsOf("zoe-p")).isEmpty();
 
 		assertThat(sessions.leave("s-3", "amy-p", "pg-presence")).isEqualTo(1);
 		assertThat(sessions.leave("s-3", "amy-p", "pg-presence")).isZero();

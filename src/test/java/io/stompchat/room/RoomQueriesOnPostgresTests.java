@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.sql.Timestamp;
 import java.util.List;
 
+import io.stompchat.message.MessageView;
 import io.stompchat.support.Postgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The native queries of {@link ReadMarkers} and {@link Rooms} on a real PostgreSQL, not
- * only on the H2 of the other tests: both databases run the same SQL.
+ * The native queries of {@link ReadMarkers}, {@link Rooms} and a user's conversations
+ * ({@link RoomSummaries}) on a real PostgreSQL, not only on the H2 of the other tests:
+ * both databases run the same SQL.
  */
 class RoomQueriesOnPostgresTests {
 
 	static ReadMarkers markers;
 
 	static Rooms rooms;
+
+	static RoomSummaries summaries;
 
 	static JdbcTemplate jdbc;
 
@@ -35,6 +39,7 @@ class RoomQueriesOnPostgresTests {
 		ConfigurableApplicationContext app = Postgres.shared();
 		markers = app.getBean(ReadMarkers.class);
 		rooms = app.getBean(Rooms.class);
+		summaries = app.getBean(RoomSummaries.class);
 		jdbc = app.getBean(JdbcTemplate.class);
 		tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
 	}
@@ -89,6 +94,40 @@ class RoomQueriesOnPostgresTests {
 			assertThat(row.getOnline()).isZero();
 		});
 		assertThat(rooms.findWithUnreadCounts("pg-none", List.of("alice-u"))).isEmpty();
+	}
+
+	@Test
+	void aUsersConversationsAreReadFromTheirMemberships() {
+		for (String room : List.of("pg-mine-1", "pg-mine-2", "pg-other")) {
+			Postgres.room(jdbc, room);
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		for (String[] member : new String[][] { { "pg-mine-1", "cat-s" }, { "pg-mine-1", "dan-s" },
+				{ "pg-mine-2", "cat-s" }, { "pg-other", "dan-s" } }) {
+			jdbc.update("insert into room_members (room_id, username, role, joined_at) values (?, ?, 'MEMBER', ?)",
+					member[0], member[1], now);
+			jdbc.update("update rooms set member_count = member_count + 1 where id = ?", member[0]);
+		}
+		Postgres.message(jdbc, "pg-mine-1", "CHAT", "dan-s");
+		long last = Postgres.message(jdbc, "pg-mine-1", "CHAT", "dan-s");
+		Postgres.message(jdbc, "pg-other", "CHAT", "dan-s");
+		jdbc.update("update rooms set last_activity_at = ? where id = 'pg-mine-1'",
+				Timestamp.from(Instant.now().plusSeconds(60)));
+		Long id = jdbc.queryForObject("select id from messages where room_id = 'pg-mine-1' and seq = ?", Long.class,
+				last);
+		jdbc.update("insert into message_reactions (message_id, emoji, username, reacted_at) values (?, ?, ?, ?)", id,
+				"👍", "cat-s", now);
+		jdbc.update("insert into room_presence (session_id, username, room_id, joined_at) values (?, ?, ?, ?)", "s-9",
+				"dan-s", "pg-mine-1", now);
+
+		List<RoomSummary> mine = tx.execute((status) -> summaries.forUser("cat-s"));
+
+		assertThat(mine).extracting(RoomSummary::id, RoomSummary::members, RoomSummary::online, RoomSummary::unread)
+			.as("most recently active first, only cat-s's rooms")
+			.containsExactly(tuple("pg-mine-1", 2L, 1, 0L), tuple("pg-mine-2", 1L, 0, 0L));
+		assertThat(mine.get(0).lastMessage().seq()).isEqualTo(last);
+		assertThat(mine.get(0).lastMessage().reactions()).extracting(MessageView.Reaction::emoji).containsExactly("👍");
+		assertThat(mine.get(1).lastMessage()).isNull();
 	}
 
 	private static int move(String roomId, String username, long seq) {
