@@ -1,5 +1,7 @@
 package io.stompchat.bench;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -41,6 +43,20 @@ public final class Bench {
 				artemis = Artemis.start(work.resolve("artemis.log"));
 				props.addAll(artemis.relayProperties());
 				report.setting("relay", "embedded Artemis (separate JVM), pid " + artemis.pid);
+			}
+			else if (s.text("relay", "none").equals("rabbitmq")) {
+				props.addAll(rabbitmq(s));
+				report.setting("relay", "RabbitMQ at 127.0.0.1:" + s.integer("rabbitmq-port", 61613)
+						+ " (rabbitmq_stomp, virtual host /)");
+			}
+			if (s.flag("deflate")) {
+				if (workload.equals("slow")) {
+					throw new IllegalArgumentException("--deflate: the slow workload needs the JDK client (it stops reading)");
+				}
+				props.add("--chat.websocket.deflate=true");
+				Client.offerDeflate();
+				report.setting("deflate", "every connection offers permessage-deflate (Tomcat's WebSocket client) and "
+						+ "the server accepts it (chat.websocket.deflate=true)");
 			}
 			ServerLauncher launcher = new ServerLauncher(root, work, s, props);
 			if (!workload.equals("startup")) {
@@ -87,11 +103,26 @@ public final class Bench {
 		return new ServerLauncher(root, work, s, props).start();
 	}
 
+	/** The relay properties for a RabbitMQ already running here with its STOMP plugin. */
+	private static List<String> rabbitmq(Settings s) throws IOException {
+		int port = s.integer("rabbitmq-port", 61613);
+		try (Socket probe = new Socket("127.0.0.1", port)) {
+			Log.info("RabbitMQ's STOMP port %d answers", port);
+		}
+		catch (IOException ex) {
+			throw new IOException("--relay rabbitmq: nothing listens on 127.0.0.1:" + port + " (install rabbitmq-server, "
+					+ "rabbitmq-plugins enable rabbitmq_stomp, rabbitmq-server -detached)", ex);
+		}
+		return List.of("--chat.broker.relay.enabled=true", "--chat.broker.relay.host=127.0.0.1",
+				"--chat.broker.relay.port=" + port);
+	}
+
 	private static String name(String workload, Settings s) {
 		return switch (workload) {
 			case "fanout", "slow" -> workload + "-" + s.integer("subscribers", 200) + "x"
 					+ s.text("rates", s.text("rate", "100")).replace(',', '-')
-					+ (s.text("relay", "none").equals("none") ? "" : "-relay-" + s.text("relay", ""));
+					+ (s.text("relay", "none").equals("none") ? "" : "-relay-" + s.text("relay", ""))
+					+ (s.flag("deflate") ? "-deflate" : "");
 			case "rooms", "startup" -> workload + "-" + s.integer("rooms", 100) + "x" + s.integer("members", 10);
 			case "connections" -> workload + "-" + s.integer("connections", 10000);
 			case "history" -> workload + "-" + s.integer("messages", 100000);

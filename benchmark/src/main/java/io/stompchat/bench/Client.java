@@ -1,17 +1,35 @@
 package io.stompchat.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 
 /**
  * One lean STOMP-over-WebSocket connection of a signed-in user: hand-written frames out, and in
  * only what the load needs — the {@code t=} marker in a MESSAGE's text, the replies to history
  * subscriptions and refusals. No JSON parsing, no header maps.
+ * <p>
+ * With {@link #offerDeflate()} every connection is made by Tomcat's WebSocket client instead of the
+ * JDK's, offering permessage-deflate as browsers do (the JDK client cannot offer extensions), and
+ * fails unless the server accepted it.
  */
 final class Client implements WebSocket.Listener {
 
@@ -51,6 +69,37 @@ final class Client implements WebSocket.Listener {
 
 	private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
+	/** Tomcat's client, when connections offer permessage-deflate; else null. */
+	private static volatile WsWebSocketContainer deflating;
+
+	private static final ExecutorService DEFLATE_CONNECTS = Executors.newFixedThreadPool(4, (r) -> {
+		Thread t = new Thread(r, "deflate-connect");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private volatile Session tomcat;
+
+	/** What browsers offer, without parameters. */
+	private static final Extension DEFLATE = new Extension() {
+		@Override
+		public String getName() {
+			return "permessage-deflate";
+		}
+
+		@Override
+		public List<Parameter> getParameters() {
+			return List.of();
+		}
+	};
+
+	/** From now on, connections offer permessage-deflate (Tomcat's client, which inflates what it reads). */
+	static void offerDeflate() {
+		WsWebSocketContainer container = new WsWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(64 * 1024);
+		deflating = container;
+	}
+
 	private Client(Sink sink, String csrf, int heartbeatMs) {
 		this.sink = sink;
 		this.connectFrame = "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartbeatMs + ","
@@ -65,6 +114,16 @@ final class Client implements WebSocket.Listener {
 			int heartbeatMs) {
 		Client client = new Client(sink, user.csrf(), heartbeatMs);
 		URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/websocket");
+		WsWebSocketContainer container = deflating;
+		if (container != null) {
+			CompletableFuture.runAsync(() -> client.connectDeflating(container, ws, user.cookie()), DEFLATE_CONNECTS)
+				.whenComplete((done, failure) -> {
+					if (failure != null) {
+						client.connected.completeExceptionally(failure);
+					}
+				});
+			return client.connected;
+		}
 		http.newWebSocketBuilder()
 			.header("Cookie", user.cookie())
 			.connectTimeout(Duration.ofSeconds(30))
@@ -75,6 +134,49 @@ final class Client implements WebSocket.Listener {
 				}
 			});
 		return client.connected;
+	}
+
+	private void connectDeflating(WsWebSocketContainer container, URI ws, String cookie) {
+		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+			.extensions(List.of(DEFLATE))
+			.configurator(new ClientEndpointConfig.Configurator() {
+				@Override
+				public void beforeRequest(Map<String, List<String>> headers) {
+					headers.put("Cookie", List.of(cookie));
+				}
+			})
+			.build();
+		try {
+			container.connectToServer(new Endpoint() {
+				@Override
+				public void onOpen(Session session, EndpointConfig endpointConfig) {
+					if (session.getNegotiatedExtensions().isEmpty()) {
+						Client.this.connected.completeExceptionally(new IllegalStateException(
+								"the server did not accept permessage-deflate (start it with chat.websocket.deflate=true)"));
+						return;
+					}
+					Client.this.tomcat = session;
+					session.addMessageHandler(String.class,
+							(MessageHandler.Partial<String>) (text, last) -> Client.this.text(text, last));
+					send(Client.this.connectFrame);
+				}
+
+				@Override
+				public void onClose(Session session, CloseReason reason) {
+					Client.this.closed = true;
+					Client.this.connected.completeExceptionally(new IllegalStateException("closed " + reason));
+				}
+
+				@Override
+				public void onError(Session session, Throwable error) {
+					Client.this.closed = true;
+					Client.this.connected.completeExceptionally(error);
+				}
+			}, config, ws);
+		}
+		catch (Exception ex) {
+			this.connected.completeExceptionally(ex);
+		}
 	}
 
 	@Override
@@ -112,11 +214,31 @@ final class Client implements WebSocket.Listener {
 	}
 
 	synchronized void send(String frame) {
+		Session session = this.tomcat;
+		if (session != null) {
+			try {
+				session.getBasicRemote().sendText(frame);
+			}
+			catch (IOException | IllegalStateException ex) {
+				this.closed = true;
+			}
+			return;
+		}
 		WebSocket ws = this.socket;
 		this.lastSend = this.lastSend.thenCompose((previous) -> ws.sendText(frame, true));
 	}
 
 	void close() {
+		Session session = this.tomcat;
+		if (session != null) {
+			try {
+				session.close();
+			}
+			catch (IOException ex) {
+				this.closed = true;
+			}
+			return;
+		}
 		WebSocket ws = this.socket;
 		if (ws != null) {
 			ws.abort();
@@ -125,6 +247,14 @@ final class Client implements WebSocket.Listener {
 
 	@Override
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		text(data, last);
+		if (!this.paused) {
+			webSocket.request(1);
+		}
+		return null;
+	}
+
+	private void text(CharSequence data, boolean last) {
 		if (!last) {
 			this.partial.append(data);
 		}
@@ -136,10 +266,6 @@ final class Client implements WebSocket.Listener {
 		else {
 			frame(data);
 		}
-		if (!this.paused) {
-			webSocket.request(1);
-		}
-		return null;
 	}
 
 	private void frame(CharSequence f) {

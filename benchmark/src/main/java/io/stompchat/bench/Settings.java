@@ -21,6 +21,8 @@ record Settings(Map<String, String> values, List<String> argv) {
 			  --jvm "-Xmx1g"           JVM flags of a started server
 			  --prop key=value         extra server property (repeatable, comma separated)
 			  --relay artemis          start an embedded Artemis (separate JVM) and the server with the broker relay
+			  --relay rabbitmq         the server with the broker relay to a RabbitMQ running here (--rabbitmq-port 61613)
+			  --deflate                connections offer permessage-deflate and the server accepts it
 			 load
 			  --subscribers 200        fan-out / slow: subscribers of the one room
 			  --senders N              members of each room that take turns at sending (default all; 1 = one publisher)
