@@ -25,9 +25,6 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "select m.username from room_members m where m.room_id = :roomId", nativeQuery = true)
 	List<String> findNames(String roomId);
 
-	@Query(value = "select m.room_id from room_members m where m.username = :username", nativeQuery = true)
-	List<String> findRoomIds(String username);
-
 	/**
 	 * Moves the room's {@code member_count} by one membership added or removed, in the
 	 * transaction that adds or removes it; the update holds the room's row until the

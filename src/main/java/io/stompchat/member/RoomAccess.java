@@ -1,8 +1,6 @@
 package io.stompchat.member;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.stompchat.system.RoomIds;
 import io.stompchat.system.RoomReaders;
@@ -64,15 +62,6 @@ public class RoomAccess implements RoomReaders {
 			.stream()
 			.map((m) -> new Member(m.getUsername(), m.getRole()))
 			.toList();
-	}
-
-	/**
-	 * The rooms a user is a member of.
-	 * @param username the user
-	 * @return their room ids, in no order
-	 */
-	public List<String> roomsOf(String username) {
-		return this.memberships.findRoomIds(username);
 	}
 
 	/**

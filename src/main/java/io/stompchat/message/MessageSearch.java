@@ -65,22 +65,17 @@ class MessageSearch {
 		if (before != null && before < 1) {
 			throw Refusal.invalid("invalid_paging", "'before' must be a message id, 1 or more.");
 		}
-		List<String> rooms = rooms(username, roomId);
-		if (rooms.isEmpty()) {
-			return new HistoryPage(List.of(), false);
+		long below = (before != null) ? before : Long.MAX_VALUE;
+		List<ChatMessage> found;
+		if (roomId == null) {
+			found = this.messages.searchRoomsOf(username, pattern(q), below, limit + 1);
 		}
-		List<ChatMessage> found = this.messages.search(rooms, pattern(q), (before != null) ? before : Long.MAX_VALUE,
-				limit + 1);
+		else {
+			this.access.of(roomId, username).requireReader(roomId);
+			found = this.messages.search(roomId, pattern(q), below, limit + 1);
+		}
 		boolean hasMore = found.size() > limit;
 		return new HistoryPage(this.views.of(found.subList(0, Math.min(limit, found.size()))), hasMore);
-	}
-
-	private List<String> rooms(String username, String roomId) {
-		if (roomId == null) {
-			return this.access.roomsOf(username);
-		}
-		this.access.of(roomId, username).requireReader(roomId);
-		return List.of(roomId);
 	}
 
 	/**

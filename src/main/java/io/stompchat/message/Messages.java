@@ -107,16 +107,32 @@ interface Messages extends Repository<ChatMessage, Long> {
 	List<ChatMessage> findLatestOfMember(String username);
 
 	/**
-	 * CHAT lines of some rooms whose current text contains a pattern, newest first.
-	 * @param roomIds the rooms
+	 * CHAT lines of one room whose current text contains a pattern, newest first.
+	 * @param roomId the room
 	 * @param pattern an {@code ilike} pattern, {@code \\} escaping
 	 * @param before only ids below this
 	 * @param limit at most this many
 	 * @return the lines
 	 */
-	@Query(value = "select m.* from messages m where m.room_id in (:roomIds) and m.type = 'CHAT'"
+	@Query(value = "select m.* from messages m where m.room_id = :roomId and m.type = 'CHAT'"
 			+ " and m.deleted = false and m.text ilike :pattern escape '\\' and m.id < :before"
 			+ " order by m.id desc limit :limit", nativeQuery = true)
-	List<ChatMessage> search(Collection<String> roomIds, String pattern, long before, int limit);
+	List<ChatMessage> search(String roomId, String pattern, long before, int limit);
+
+	/**
+	 * CHAT lines of the rooms a user is a member of whose current text contains a
+	 * pattern, newest first; the rooms are read from their memberships in the same
+	 * statement, so it is planned once whatever their number.
+	 * @param username the user
+	 * @param pattern an {@code ilike} pattern, {@code \\} escaping
+	 * @param before only ids below this
+	 * @param limit at most this many
+	 * @return the lines
+	 */
+	@Query(value = "select m.* from messages m where m.room_id in (select mm.room_id from room_members mm"
+			+ " where mm.username = :username) and m.type = 'CHAT' and m.deleted = false"
+			+ " and m.text ilike :pattern escape '\\' and m.id < :before order by m.id desc limit :limit",
+			nativeQuery = true)
+	List<ChatMessage> searchRoomsOf(String username, String pattern, long before, int limit);
 
 }
