@@ -26,8 +26,10 @@ final class IdleConnections {
 		int rooms = s.integer("rooms", 100);
 		int heartbeat = s.integer("heartbeat-ms", 10000);
 		int idleSeconds = s.integer("idle-seconds", 30);
+		// the JIT compiler is still at work for minutes after the ramp on 2 cores: wait it out to see the idle cost
+		int settleSeconds = s.integer("settle-seconds", 0);
 		report.setting("layout", Map.of("connections", total, "users", users, "connectionsPerUser", perUser,
-				"rooms", rooms, "heartbeatMs", heartbeat));
+				"rooms", rooms, "heartbeatMs", heartbeat, "settleSeconds", settleSeconds));
 		SignIn signIn = new SignIn(http, server.url);
 		List<SignIn.Session> sessions = signIn.users("bench_", users, 4);
 		List<String> roomIds = new ArrayList<>();
@@ -79,8 +81,16 @@ final class IdleConnections {
 		}
 		double connectSeconds = (System.nanoTime() - t0) / 1e9;
 		long connectCpu = server.cpuNanos() - cpu0;
-		Log.info("%d connected (%d failed) in %.1f s; idling %d s", clients.size(), failed, connectSeconds, idleSeconds);
+		Log.info("%d connected (%d failed) in %.1f s; settling %d s, idling %d s", clients.size(), failed,
+				connectSeconds, settleSeconds, idleSeconds);
 		Thread.sleep(5000);
+		long settleCpu0 = server.cpuNanos();
+		long settleJit0 = Server.jitCpuNanos(server.pid);
+		long settleT0 = System.nanoTime();
+		Thread.sleep(settleSeconds * 1000L);
+		double settleWall = (System.nanoTime() - settleT0) / 1e9;
+		long settleCpu = server.cpuNanos() - settleCpu0;
+		long settleJit = (settleJit0 < 0) ? -1 : Server.jitCpuNanos(server.pid) - settleJit0;
 		long idleCpu0 = server.cpuNanos();
 		long idleJit0 = Server.jitCpuNanos(server.pid);
 		long idleT0 = System.nanoTime();
@@ -99,6 +109,14 @@ final class IdleConnections {
 		r.put("connectSeconds", OpenLoop.round(connectSeconds));
 		r.put("connectsPerSecond", OpenLoop.round(clients.size() / connectSeconds));
 		r.put("serverCpuMsPerConnect", OpenLoop.round(connectCpu / 1e6 / n));
+		r.put("settleSeconds", settleSeconds);
+		if (settleSeconds > 0) {
+			// the same measure over the settling time, for comparison with a run without it
+			r.put("settleCpuPctOfCore", OpenLoop.round(100.0 * settleCpu / 1e9 / settleWall));
+			if (settleJit >= 0) {
+				r.put("settleJitCpuPctOfCore", OpenLoop.round(100.0 * settleJit / 1e9 / settleWall));
+			}
+		}
 		r.put("idleSeconds", OpenLoop.round(idleWall));
 		r.put("idleCpuPctOfCore", OpenLoop.round(100.0 * idleCpu / 1e9 / idleWall));
 		if (idleJit >= 0) {
@@ -115,8 +133,9 @@ final class IdleConnections {
 		r.put("clientCpuNote", "each connection subscribes to /user/queue/errors and one room topic and joins it");
 		report.results.put("connections", r);
 		report.notes.add("Heap from jcmd GC.heap_info after jcmd GC.run (before and after the connections); RSS from "
-				+ "/proc/PID/status. Idle CPU is the server's over the idle window, heart-beats flowing both ways; "
-				+ "idleJitCpuPctOfCore is the part of it spent by the JIT compiler threads.");
+				+ "/proc/PID/status. Idle CPU is the server's over the idle window (which starts 5 s plus "
+				+ "settleSeconds after the ramp), heart-beats flowing both ways; idleJitCpuPctOfCore is the part of it "
+				+ "spent by the JIT compiler threads.");
 		Log.info("connections: %s", r);
 		beats.shutdownNow();
 		for (Client c : clients) {

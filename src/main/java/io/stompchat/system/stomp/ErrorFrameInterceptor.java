@@ -34,6 +34,15 @@ class ErrorFrameInterceptor implements ChannelInterceptor {
 	}
 
 	/**
+	 * Whether a session's CONNECT was accepted.
+	 * @param attributes the session's attributes
+	 * @return true once the CONNECT passed every interceptor
+	 */
+	static boolean isConnected(Map<String, Object> attributes) {
+		return attributes != null && Boolean.TRUE.equals(attributes.get(CONNECTED));
+	}
+
+	/**
 	 * Drops, with an ERROR frame, every frame of a session whose CONNECT was not
 	 * accepted, such as a SEND right behind a refused CONNECT in the same WebSocket
 	 * message.
@@ -54,7 +63,7 @@ class ErrorFrameInterceptor implements ChannelInterceptor {
 			}
 			return message;
 		}
-		if (attributes == null || !Boolean.TRUE.equals(attributes.get(CONNECTED))) {
+		if (!isConnected(attributes)) {
 			error(client, "The first frame must be CONNECT, and it must be accepted.");
 			return null;
 		}

@@ -42,8 +42,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * (at most so many per user and per address);</li>
  * <li>the STOMP decoder refuses frames over {@code chat.limits.frame-size}; Spring hands
  * such errors to {@link ErrorFrames};</li>
- * <li>inbound channel: {@link ErrorFrameInterceptor}, registered first by {@link First},
- * turns a refusal by any later interceptor into an ERROR frame;</li>
+ * <li>inbound channel, registered first by {@link First}: {@link Heartbeats} hands a
+ * connected client's heart-beat straight to the broker handler, and it goes no further;
+ * then {@link ErrorFrameInterceptor} turns a refusal by any later interceptor into an
+ * ERROR frame;</li>
  * <li>inbound channel: Spring Security's interceptors (security context, CSRF on CONNECT,
  * authorization by {@link WebSocketSecurityConfig}), registered by
  * {@code @EnableWebSocketSecurity} at {@code HIGHEST_PRECEDENCE + 100};</li>
@@ -69,7 +71,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * its {@link Outbox} (installed by {@link Connections}), which writes them in order
  * without blocking the sender.
  * <p>
- * The outbound channel has two interceptors: {@link RoomSubscriptions}, after the LEAVE
+ * The outbound channel has three interceptors: {@link Heartbeats} writes a heart-beat
+ * straight to the session's {@link Outbox}; {@link RoomSubscriptions}, after the LEAVE
  * that names a session's user, drops everything more for that subscription to the room;
  * then {@link Disconnects} closes a session once its DISCONNECT RECEIPT is written.
  */
@@ -99,12 +102,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final RoomBroadcasts broadcasts;
 
+	private final Heartbeats heartbeatFrames;
+
 	WebSocketConfig(ChatProperties properties, Connections connections, StompGate gate,
 			RoomSubscriptions roomSubscriptions,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats,
 			SessionRepository<? extends Session> httpSessions,
 			@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout, Receipts receipts,
-			Disconnects disconnects, GracefulShutdown shutdown, RoomBroadcasts broadcasts) {
+			Disconnects disconnects, GracefulShutdown shutdown, RoomBroadcasts broadcasts, Heartbeats heartbeatFrames) {
 		this.properties = properties;
 		this.connections = connections;
 		this.gate = gate;
@@ -116,6 +121,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		this.disconnects = disconnects;
 		this.shutdown = shutdown;
 		this.broadcasts = broadcasts;
+		this.heartbeatFrames = heartbeatFrames;
 	}
 
 	@Override
@@ -142,7 +148,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureClientOutboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.roomSubscriptions, this.disconnects);
+		registration.interceptors(this.heartbeatFrames.outbound(), this.roomSubscriptions, this.disconnects);
 	}
 
 	@Override
@@ -201,24 +207,28 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * Registers {@link ErrorFrameInterceptor} ahead of Spring Security's interceptors:
-	 * step 4 of the pipeline above. Spring Security registers its own from a configurer
-	 * ordered at {@code HIGHEST_PRECEDENCE + 100}, so the first interceptor needs a
-	 * configurer ordered before it and {@link StompGate} one after it.
+	 * Registers {@link Heartbeats} and {@link ErrorFrameInterceptor} ahead of Spring
+	 * Security's interceptors: step 4 of the pipeline above. Spring Security registers
+	 * its own from a configurer ordered at {@code HIGHEST_PRECEDENCE + 100}, so the first
+	 * interceptor needs a configurer ordered before it and {@link StompGate} one after
+	 * it.
 	 */
 	@Configuration
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	static class First implements WebSocketMessageBrokerConfigurer {
 
+		private final Heartbeats heartbeats;
+
 		private final ErrorFrameInterceptor errorFrames;
 
-		First(ErrorFrameInterceptor errorFrames) {
+		First(Heartbeats heartbeats, ErrorFrameInterceptor errorFrames) {
+			this.heartbeats = heartbeats;
 			this.errorFrames = errorFrames;
 		}
 
 		@Override
 		public void configureClientInboundChannel(ChannelRegistration registration) {
-			registration.interceptors(this.errorFrames);
+			registration.interceptors(this.heartbeats.inbound(), this.errorFrames);
 		}
 
 	}
