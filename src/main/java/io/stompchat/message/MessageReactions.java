@@ -28,7 +28,6 @@ interface MessageReactions extends Repository<MessageReaction, Long> {
 			+ " where m.roomId = :roomId and m.seq between :fromSeq and :toSeq) order by r.id")
 	List<MessageReaction> findInRoom(String roomId, long fromSeq, long toSeq);
 
-	@Modifying(flushAutomatically = true)
 	/**
 	 * The reactions on the latest line of each room a user is a member of
 	 * ({@link Messages#findLatestOfMember}), in the order they were made.
@@ -41,6 +40,7 @@ interface MessageReactions extends Repository<MessageReaction, Long> {
 			nativeQuery = true)
 	List<MessageReaction> findOnLatestOfMember(String username);
 
+	@Modifying(flushAutomatically = true)
 	@Query("delete from MessageReaction r where r.messageId = :messageId and r.emoji = :emoji"
 			+ " and r.username = :username")
 	int deleteOne(long messageId, String emoji, String username);
