@@ -115,8 +115,12 @@ class BadInputStompTests {
 		}), refused("content-length beyond the frame limit", (t) -> {
 			try (RawStomp raw = RawStomp.connected(t.user)) {
 				raw.send(chatFrame(t.roomId, "{\"text\":\"x\"}", "content-length:99999999"));
+				// the server closes the connection once the frame passes the limit, maybe
+				// while a part is on its way
 				for (int i = 0; i < 20 && !raw.isClosed(); i++) {
-					raw.send("z".repeat(4096));
+					if (!raw.sendUnlessClosed("z".repeat(4096))) {
+						break;
+					}
 				}
 				raw.assertRefused("Frame too large");
 			}

@@ -1,5 +1,7 @@
 package io.stompchat.security;
 
+import java.io.IOException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -138,6 +140,24 @@ final class RawStomp implements WebSocket.Listener, AutoCloseable {
 
 	void send(String text) {
 		this.socket.sendText(text, true).join();
+	}
+
+	/**
+	 * Sends, unless the server has closed the connection in the meantime.
+	 * @param text the WebSocket message
+	 * @return false when the connection's output was closed
+	 */
+	boolean sendUnlessClosed(String text) {
+		try {
+			send(text);
+			return true;
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof IOException) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	String await(String command) {
