@@ -166,12 +166,18 @@ class GroupCommit {
 		for (Pending pending : batch) {
 			rooms.computeIfAbsent(pending.line.roomId(), (id) -> new ArrayList<>()).add(pending);
 		}
+		// every room's seqs first, while the persistence context is empty: each of these
+		// statements flushes it, which checks every line inserted so far
+		Map<String, Long> lastSeqs = new TreeMap<>();
 		for (Map.Entry<String, List<Pending>> room : rooms.entrySet()) {
-			List<Pending> lines = room.getValue();
-			if (this.messages.advanceSeq(room.getKey(), lines.size(), now) == 0) {
+			if (this.messages.advanceSeq(room.getKey(), room.getValue().size(), now) == 0) {
 				throw Refusal.unknownRoom(room.getKey());
 			}
-			long seq = this.messages.lastSeq(room.getKey()) - lines.size();
+			lastSeqs.put(room.getKey(), this.messages.lastSeq(room.getKey()));
+		}
+		for (Map.Entry<String, List<Pending>> room : rooms.entrySet()) {
+			List<Pending> lines = room.getValue();
+			long seq = lastSeqs.get(room.getKey()) - lines.size();
 			for (Pending pending : lines) {
 				pending.stored = insert(pending.line, ++seq, now);
 			}
@@ -320,7 +326,16 @@ class GroupCommit {
 				if (next == null) {
 					break;
 				}
-				next.run();
+				try {
+					next.run();
+				}
+				catch (RuntimeException | Error ex) {
+					// leading and publishing record their failures on the lines; this
+					// thread still waits for its own line
+					if (this.failure == null) {
+						this.failure = ex;
+					}
+				}
 			}
 			if (interrupted) {
 				Thread.currentThread().interrupt();
