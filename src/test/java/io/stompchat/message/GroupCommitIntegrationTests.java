@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stompchat.member.RoomAccess;
 import io.stompchat.system.Destinations;
 import io.stompchat.system.Refusal;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -40,8 +42,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@link GroupCommit} on the application's database: concurrent lines of several rooms
  * share transactions, yet every room's seqs have no gap and no repeat, every line is
- * published once, after its commit, in seq order; a refused line or a retried clientId in
- * a batch leaves the others stored exactly once.
+ * published once, after its commit, in seq order, also among changes stored on the single
+ * path; a refused line or a retried clientId in a batch leaves the others stored exactly
+ * once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GroupCommitIntegrationTests {
@@ -57,6 +60,15 @@ class GroupCommitIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MessageReactions reactions;
+
+	@Autowired
+	RoomAccess access;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
 	final RoomLocks locks = new RoomLocks();
 
 	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -66,14 +78,16 @@ class GroupCommitIntegrationTests {
 
 	final List<String> publishedUncommitted = new CopyOnWriteArrayList<>();
 
+	SimpMessagingTemplate broker;
+
 	GroupCommit groupCommit;
 
 	ExecutorService callers;
 
 	@BeforeEach
 	void setUp() {
-		SimpMessagingTemplate broker = new SimpMessagingTemplate((message, timeout) -> record(message));
-		this.groupCommit = new GroupCommit(this.messages, this.locks, this.transaction, broker, this.meters);
+		this.broker = new SimpMessagingTemplate((message, timeout) -> record(message));
+		this.groupCommit = new GroupCommit(this.messages, this.locks, this.transaction, this.broker, this.meters);
 		this.callers = Executors.newFixedThreadPool(32);
 	}
 
@@ -122,6 +136,38 @@ class GroupCommitIntegrationTests {
 		DistributionSummary batches = this.meters.get("chat.messages.batch").summary();
 		assertThat((long) batches.totalAmount()).isEqualTo(callers * each);
 		assertThat(batches.count()).as("transactions for %d lines", callers * each).isLessThan(callers * each);
+	}
+
+	@Test
+	void batchedLinesAndChangesOnTheSinglePathArePublishedInSeqOrder() throws Exception {
+		String roomId = room();
+		MessagePosting posting = new MessagePosting(this.locks, this.groupCommit, this.messages, this.reactions,
+				this.access, this.transaction, this.broker, this.events, this.meters);
+		long target = posting.chat(roomId, "ann", "react to me", null).orElseThrow().seq();
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<?>> posted = new ArrayList<>();
+		for (int c = 0; c < 24; c++) {
+			String sender = "mixed" + c;
+			boolean reacts = c % 4 == 0;
+			posted.add(this.callers.submit(() -> {
+				go.await();
+				for (int i = 0; i < 10; i++) {
+					if (reacts) {
+						posting.react(roomId, sender, target, "👍", null);
+					}
+					else {
+						posting.chat(roomId, sender, "line " + i, null);
+					}
+				}
+				return null;
+			}));
+		}
+		go.countDown();
+		for (Future<?> caller : posted) {
+			caller.get(2, TimeUnit.MINUTES);
+		}
+		assertThat(publishedSeqs(roomId)).containsExactlyElementsOf(LongStream.rangeClosed(1, 241).boxed().toList());
+		assertThat(this.publishedUncommitted).isEmpty();
 	}
 
 	@Test
