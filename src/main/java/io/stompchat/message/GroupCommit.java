@@ -28,15 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after that one commit. A caller returns only once its line is committed and handed to
  * the broker (or refused), as a RECEIPT requires.
  * <p>
- * No thread of its own: the first caller to find no batch under way leads. It takes every
- * line waiting (its own included), takes their rooms' stripes of {@link RoomLocks} in
- * ascending order, then in one transaction advances each room's seq by its number of
- * lines in ascending room id (the same order on every instance, so batches of two
- * instances never deadlock on row locks) and inserts the lines. After the commit it hands
- * each stripe's lines to one of their callers, which publishes them in seq order and
- * releases the stripe, and hands the lead to the next caller waiting, so the next batch
- * is written while this one is published. Lines that arrive while a batch is written wait
- * for the next one: the busier the server, the more lines share a commit.
+ * No thread of its own. Rooms are spread over {@link #LANES} lanes with disjoint stripes,
+ * whose batches are written at once; in a lane, the first caller to find no batch under
+ * way leads. It takes every line waiting in the lane (its own included), takes their
+ * rooms' stripes of {@link RoomLocks} in ascending order, then in one transaction
+ * advances each room's seq by its number of lines in ascending room id (the same order on
+ * every instance, so batches of two instances never deadlock on row locks) and inserts
+ * the lines. After the commit it hands each stripe's lines to one of their callers, which
+ * publishes them in seq order and releases the stripe, and hands the lead to the next
+ * caller waiting, so the next batch is written while this one is published. Lines that
+ * arrive while a batch is written wait for the next one: the busier the server, the more
+ * lines share a commit.
  * <p>
  * If the batch fails as a whole (a refused reply target, a retried clientId that the
  * unique key stops, any other error), it is rolled back and its lines are stored one by
@@ -49,9 +51,13 @@ class GroupCommit {
 	/** The most lines stored by one transaction. */
 	static final int MAX_BATCH = 200;
 
-	private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+	/**
+	 * Batches written at once: as many as Spring's inbound channel ran writers before
+	 * group commit (two per core), each now carrying the lines of its rooms that wait.
+	 */
+	static final int LANES = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
-	private final AtomicBoolean leading = new AtomicBoolean();
+	private final Lane[] lanes = new Lane[LANES];
 
 	private final Messages messages;
 
@@ -72,6 +78,20 @@ class GroupCommit {
 		this.batchSizes = DistributionSummary.builder("chat.messages.batch")
 			.description("CHAT lines stored by one transaction")
 			.register(meters);
+		for (int i = 0; i < LANES; i++) {
+			this.lanes[i] = new Lane();
+		}
+	}
+
+	/**
+	 * The lane of a room: the rooms of one lane share its batches; lanes hold disjoint
+	 * stripes of {@link RoomLocks} (and rooms), so their batches never wait for each
+	 * other in this instance.
+	 * @param roomId the room
+	 * @return its lane
+	 */
+	static int lane(String roomId) {
+		return RoomLocks.stripe(roomId) % LANES;
 	}
 
 	/**
@@ -86,10 +106,11 @@ class GroupCommit {
 			// the batch could wait for a row lock this caller's transaction holds
 			throw new IllegalStateException("A CHAT line is stored in a transaction of its own");
 		}
+		Lane lane = this.lanes[lane(line.roomId())];
 		Pending pending = new Pending(line);
-		this.waiting.add(pending);
-		if (this.leading.compareAndSet(false, true)) {
-			pending.give(this::lead);
+		lane.waiting.add(pending);
+		if (lane.leading.compareAndSet(false, true)) {
+			pending.give(() -> lead(lane));
 		}
 		return pending.outcome();
 	}
@@ -99,16 +120,20 @@ class GroupCommit {
 	 * @return the lines not yet taken by a leader
 	 */
 	int waitingLines() {
-		return this.waiting.size();
+		int lines = 0;
+		for (Lane lane : this.lanes) {
+			lines += lane.waiting.size();
+		}
+		return lines;
 	}
 
 	/**
 	 * Writes one batch as its leader, then hands on its publishing and the lead.
 	 */
-	private void lead() {
+	private void lead(Lane lane) {
 		List<Pending> batch = new ArrayList<>();
 		Pending next;
-		while (batch.size() < MAX_BATCH && (next = this.waiting.poll()) != null) {
+		while (batch.size() < MAX_BATCH && (next = lane.waiting.poll()) != null) {
 			batch.add(next);
 		}
 		Map<Integer, List<Pending>> stripes = new TreeMap<>();
@@ -130,19 +155,19 @@ class GroupCommit {
 				List<Pending> lines = stripe.getValue();
 				lines.get(0).give(() -> publish(stripe.getKey(), lines));
 			}
-			handOff();
+			handOff(lane);
 		}
 	}
 
-	private void handOff() {
+	private void handOff(Lane lane) {
 		while (true) {
-			this.leading.set(false);
-			if (this.waiting.isEmpty() || !this.leading.compareAndSet(false, true)) {
+			lane.leading.set(false);
+			if (lane.waiting.isEmpty() || !lane.leading.compareAndSet(false, true)) {
 				return;
 			}
-			Pending next = this.waiting.peek();
+			Pending next = lane.waiting.peek();
 			if (next != null) {
-				next.give(this::lead);
+				next.give(() -> lead(lane));
 				return;
 			}
 		}
@@ -269,6 +294,17 @@ class GroupCommit {
 	 * @param mentions the members it mentions
 	 */
 	record ChatLine(String roomId, String sender, String text, String clientId, Long replyTo, List<String> mentions) {
+	}
+
+	/**
+	 * The lines of some rooms waiting for a batch, and whether one is being written.
+	 */
+	private static final class Lane {
+
+		final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+
+		final AtomicBoolean leading = new AtomicBoolean();
+
 	}
 
 	/**
