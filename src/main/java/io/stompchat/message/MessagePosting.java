@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that stores them.
  * <p>
  * The seq comes from a row lock on the room (see {@link Messages#advanceSeq}), so it has
- * no gap and no repeat whichever instance stores it. Within one instance a striped lock
- * is held from taking the seq until the broadcast, so a room's messages reach the broker
- * in seq order.
+ * no gap and no repeat whichever instance stores it. Within one instance the room's
+ * stripe of {@link RoomLocks} is held from taking the seq until the broadcast, so a
+ * room's messages reach the broker in seq order.
+ * <p>
+ * CHAT lines, the bulk of what is stored, take {@link GroupCommit}: concurrent lines
+ * share one transaction. Every other event is stored alone, here.
  * <p>
  * Every stored message is published as {@link MessagePosted}.
  */
@@ -45,9 +48,9 @@ class MessagePosting {
 	/** The most different emoji on one message. */
 	static final int MAX_EMOJI = 20;
 
-	private static final int STRIPES = 64;
+	private final RoomLocks locks;
 
-	private final ReentrantLock[] roomLocks = new ReentrantLock[STRIPES];
+	private final GroupCommit groupCommit;
 
 	private final Messages messages;
 
@@ -63,8 +66,11 @@ class MessagePosting {
 
 	private final RoomAccess access;
 
-	MessagePosting(Messages messages, MessageReactions reactions, RoomAccess access, TransactionTemplate transaction,
-			SimpMessageSendingOperations broker, ApplicationEventPublisher events, MeterRegistry meters) {
+	MessagePosting(RoomLocks locks, GroupCommit groupCommit, Messages messages, MessageReactions reactions,
+			RoomAccess access, TransactionTemplate transaction, SimpMessageSendingOperations broker,
+			ApplicationEventPublisher events, MeterRegistry meters) {
+		this.locks = locks;
+		this.groupCommit = groupCommit;
 		this.messages = messages;
 		this.reactions = reactions;
 		this.access = access;
@@ -72,9 +78,6 @@ class MessagePosting {
 		this.broker = broker;
 		this.events = events;
 		this.meters = meters;
-		for (int i = 0; i < STRIPES; i++) {
-			this.roomLocks[i] = new ReentrantLock(true);
-		}
 	}
 
 	/**
@@ -90,18 +93,8 @@ class MessagePosting {
 		checkText(text);
 		checkClientId(clientId);
 		List<String> mentions = mentions(roomId, text);
-		return post(roomId, MessageType.CHAT, sender, clientId, (seq, now) -> {
-			MessageView.Reply reply = null;
-			if (replyTo != null) {
-				ChatMessage quoted = this.messages.findByRoomIdAndSeq(roomId, replyTo)
-					.filter((line) -> line.getType() == MessageType.CHAT && !line.isDeleted())
-					.orElseThrow(() -> Refusal.invalid("invalid_reply",
-							"'replyTo' must be the seq of a CHAT of this room that is not deleted."));
-				reply = MessageViews.reply(quoted);
-			}
-			ChatMessage chat = ChatMessage.chat(roomId, seq, sender, text, now, clientId, replyTo, mentions);
-			return this.messages.saveAndFlush(chat).toView(reply, List.of());
-		});
+		GroupCommit.ChatLine line = new GroupCommit.ChatLine(roomId, sender, text, clientId, replyTo, mentions);
+		return published(MessageType.CHAT, () -> this.groupCommit.store(line));
 	}
 
 	Optional<MessageView> chat(String roomId, String sender, String text, String clientId) {
@@ -239,10 +232,17 @@ class MessagePosting {
 	}
 
 	private Optional<MessageView> post(String roomId, MessageType type, String sender, String clientId, Step step) {
+		return published(type, () -> storeAndBroadcast(roomId, type, sender, clientId, step));
+	}
+
+	/**
+	 * Stores and broadcasts, timed, then publishes {@link MessagePosted} outside the
+	 * room's lock (its listeners: read markers, lobby).
+	 */
+	private Optional<MessageView> published(MessageType type, Supplier<Optional<MessageView>> storeAndBroadcast) {
 		Timer.Sample sample = Timer.start(this.meters);
 		try {
-			Optional<MessageView> stored = storeAndBroadcast(roomId, type, sender, clientId, step);
-			// listeners (read markers, lobby) run outside the room's lock
+			Optional<MessageView> stored = storeAndBroadcast.get();
 			stored.ifPresent((message) -> this.events.publishEvent(new MessagePosted(message)));
 			return stored;
 		}
@@ -253,8 +253,7 @@ class MessagePosting {
 
 	private Optional<MessageView> storeAndBroadcast(String roomId, MessageType type, String sender, String clientId,
 			Step step) {
-		ReentrantLock lock = this.roomLocks[Math.floorMod(roomId.hashCode(), STRIPES)];
-		lock.lock();
+		int stripe = this.locks.lock(roomId);
 		try {
 			if (clientId != null
 					&& this.messages.findByRoomIdAndSenderAndClientId(roomId, sender, clientId).isPresent()) {
@@ -283,13 +282,14 @@ class MessagePosting {
 			return Optional.of(stored);
 		}
 		finally {
-			lock.unlock();
+			this.locks.release(stripe);
 		}
 	}
 
 	private MessageView store(String roomId, MessageType type, Step step) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		int advanced = type.isChange() ? this.messages.advanceChangeSeq(roomId) : this.messages.advanceSeq(roomId, now);
+		int advanced = type.isChange() ? this.messages.advanceChangeSeq(roomId)
+				: this.messages.advanceSeq(roomId, 1, now);
 		if (advanced == 0) {
 			throw Refusal.unknownRoom(roomId);
 		}

@@ -113,8 +113,16 @@ public record ChatProperties(@DefaultValue List<String> allowedOrigins, @Default
 	/**
 	 * @param deflate negotiate permessage-deflate with clients that offer it; off because
 	 * compressing each small chat frame costs more CPU than it saves bytes
+	 * @param inboundThreads threads that handle inbound STOMP frames (the handlers run on
+	 * them); a thread whose chat line waits for its batch's commit waits there without
+	 * CPU, so there are enough of them for the lines of one batch and the next
 	 */
-	public record WebSocket(@DefaultValue("false") boolean deflate) {
+	public record WebSocket(@DefaultValue("false") boolean deflate, @DefaultValue("32") int inboundThreads) {
+
+		public WebSocket {
+			atLeast("chat.websocket.inbound-threads", inboundThreads, 1);
+		}
+
 	}
 
 	private static void atLeast(String property, long value, long least) {

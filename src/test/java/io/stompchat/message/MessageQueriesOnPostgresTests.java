@@ -47,6 +47,16 @@ class MessageQueriesOnPostgresTests {
 	}
 
 	@Test
+	void theSeqAdvancesByTheLinesOfABatch() {
+		Postgres.room(jdbc, "pg-batch");
+		Integer changed = tx.execute((status) -> messages.advanceSeq("pg-batch", 3, Instant.now()));
+		assertThat(changed).isEqualTo(1);
+		assertThat(messages.lastSeq("pg-batch")).isEqualTo(3);
+		assertThat(jdbc.queryForObject("select last_line_seq from rooms where id = 'pg-batch'", Long.class))
+			.isEqualTo(3);
+	}
+
+	@Test
 	void theLatestMessageOfEachRoomIsFound() {
 		Postgres.room(jdbc, "pg-latest-a");
 		Postgres.room(jdbc, "pg-latest-b");
@@ -64,7 +74,7 @@ class MessageQueriesOnPostgresTests {
 	}
 
 	private static int advance(String roomId) {
-		Integer changed = tx.execute((status) -> messages.advanceSeq(roomId, Instant.now()));
+		Integer changed = tx.execute((status) -> messages.advanceSeq(roomId, 1, Instant.now()));
 		return changed;
 	}
 

@@ -140,8 +140,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registry.setErrorHandler(new ErrorFrames());
 	}
 
+	/**
+	 * The inbound channel's interceptors, and its threads: Spring's default of two per
+	 * core fits handlers that only compute, but a chat handler waits for its line's group
+	 * commit ({@code message.GroupCommit}) and the lines waiting together share one
+	 * transaction, so the pool is sized for the lines in flight rather than the cores.
+	 * @param registration the inbound channel
+	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
+		int threads = this.properties.websocket().inboundThreads();
+		registration.taskExecutor().corePoolSize(threads).maxPoolSize(threads);
 		registration.interceptors(this.keepAlive, this.gate, this.roomSubscriptions.inbound(), this.receipts,
 				this.disconnects);
 	}
