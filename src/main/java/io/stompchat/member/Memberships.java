@@ -37,10 +37,6 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "update rooms set member_count = member_count + :change where id = :roomId", nativeQuery = true)
 	int countMember(String roomId, int change);
 
-	@Query(value = "select r.kind as kind, m.role as role from rooms r left join room_members m"
-			+ " on m.room_id = r.id and m.username = :username where r.id = :roomId", nativeQuery = true)
-	Optional<KindAndRole> findAccess(String roomId, String username);
-
 	@Modifying
 	@Query(value = "delete from room_members where room_id = :roomId and username = :username", nativeQuery = true)
 	int delete(String roomId, String username);
@@ -49,18 +45,6 @@ interface Memberships extends Repository<Membership, Membership.Key> {
 	@Query(value = "update room_members set role = 'OWNER' where room_id = :roomId and username = :username",
 			nativeQuery = true)
 	int makeOwner(String roomId, String username);
-
-	/**
-	 * A room's kind and one user's role in it.
-	 */
-	interface KindAndRole {
-
-		String getKind();
-
-		/** Null when the user is not a member. */
-		String getRole();
-
-	}
 
 	/**
 	 * How many members a room has.

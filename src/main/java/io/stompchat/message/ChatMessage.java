@@ -187,7 +187,12 @@ class ChatMessage {
 				this.added, this.by);
 	}
 
-	private static String joined(List<String> names) {
+	/**
+	 * The mentioned names as stored.
+	 * @param names the names
+	 * @return {@code ,alice,bob,}, or null when none
+	 */
+	static String joined(List<String> names) {
 		return names.isEmpty() ? null : "," + String.join(",", names) + ",";
 	}
 

@@ -61,6 +61,8 @@ class GroupCommit {
 
 	private final Messages messages;
 
+	private final ChatLines lines;
+
 	private final RoomLocks locks;
 
 	private final TransactionTemplate transaction;
@@ -69,9 +71,10 @@ class GroupCommit {
 
 	private final DistributionSummary batchSizes;
 
-	GroupCommit(Messages messages, RoomLocks locks, TransactionTemplate transaction,
+	GroupCommit(Messages messages, ChatLines lines, RoomLocks locks, TransactionTemplate transaction,
 			SimpMessageSendingOperations broker, MeterRegistry meters) {
 		this.messages = messages;
+		this.lines = lines;
 		this.locks = locks;
 		this.transaction = transaction;
 		this.broker = broker;
@@ -191,14 +194,14 @@ class GroupCommit {
 		for (Pending pending : batch) {
 			rooms.computeIfAbsent(pending.line.roomId(), (id) -> new ArrayList<>()).add(pending);
 		}
-		// every room's seqs first, while the persistence context is empty: each of these
-		// statements flushes it, which checks every line inserted so far
+		// every room's seqs first, in ascending room id: the row locks in one order
 		Map<String, Long> lastSeqs = new TreeMap<>();
 		for (Map.Entry<String, List<Pending>> room : rooms.entrySet()) {
-			if (this.messages.advanceSeq(room.getKey(), room.getValue().size(), now) == 0) {
+			long lastSeq = this.lines.advance(room.getKey(), room.getValue().size(), now);
+			if (lastSeq < 0) {
 				throw Refusal.unknownRoom(room.getKey());
 			}
-			lastSeqs.put(room.getKey(), this.messages.lastSeq(room.getKey()));
+			lastSeqs.put(room.getKey(), lastSeq);
 		}
 		for (Map.Entry<String, List<Pending>> room : rooms.entrySet()) {
 			List<Pending> lines = room.getValue();
@@ -218,10 +221,11 @@ class GroupCommit {
 			}
 			pending.stored = this.transaction.execute((status) -> {
 				Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-				if (this.messages.advanceSeq(line.roomId(), 1, now) == 0) {
+				long seq = this.lines.advance(line.roomId(), 1, now);
+				if (seq < 0) {
 					throw Refusal.unknownRoom(line.roomId());
 				}
-				return insert(line, this.messages.lastSeq(line.roomId()), now);
+				return insert(line, seq, now);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -253,9 +257,9 @@ class GroupCommit {
 						"'replyTo' must be the seq of a CHAT of this room that is not deleted."));
 			reply = MessageViews.reply(quoted);
 		}
-		ChatMessage chat = ChatMessage.chat(line.roomId(), seq, line.sender(), line.text(), now, line.clientId(),
-				line.replyTo(), line.mentions());
-		return this.messages.save(chat).toView(reply, List.of());
+		long id = this.lines.insert(line, seq, now);
+		return new MessageView(id, line.roomId(), seq, MessageType.CHAT, line.sender(), line.text(), now,
+				line.clientId(), reply, line.mentions(), null, false, List.of(), null, null, null, null);
 	}
 
 	/**

@@ -28,10 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * target checked under that lock, the CHAT's current state updated in the transaction
  * that stores them.
  * <p>
- * The seq comes from a row lock on the room (see {@link Messages#advanceSeq}), so it has
- * no gap and no repeat whichever instance stores it. Within one instance the room's
- * stripe of {@link RoomLocks} is held from taking the seq until the broadcast, so a
- * room's messages reach the broker in seq order.
+ * The seq comes from a row lock on the room (see {@link ChatLines#advance}), so it has no
+ * gap and no repeat whichever instance stores it. Within one instance the room's stripe
+ * of {@link RoomLocks} is held from taking the seq until the broadcast, so a room's
+ * messages reach the broker in seq order.
  * <p>
  * CHAT lines, the bulk of what is stored, take {@link GroupCommit}: concurrent lines
  * share one transaction. Every other event is stored alone, here.
@@ -54,6 +54,8 @@ class MessagePosting {
 
 	private final Messages messages;
 
+	private final ChatLines lines;
+
 	private final TransactionTemplate transaction;
 
 	private final SimpMessageSendingOperations broker;
@@ -66,12 +68,13 @@ class MessagePosting {
 
 	private final RoomAccess access;
 
-	MessagePosting(RoomLocks locks, GroupCommit groupCommit, Messages messages, MessageReactions reactions,
-			RoomAccess access, TransactionTemplate transaction, SimpMessageSendingOperations broker,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+	MessagePosting(RoomLocks locks, GroupCommit groupCommit, Messages messages, ChatLines lines,
+			MessageReactions reactions, RoomAccess access, TransactionTemplate transaction,
+			SimpMessageSendingOperations broker, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.locks = locks;
 		this.groupCommit = groupCommit;
 		this.messages = messages;
+		this.lines = lines;
 		this.reactions = reactions;
 		this.access = access;
 		this.transaction = transaction;
@@ -286,14 +289,17 @@ class MessagePosting {
 		}
 	}
 
+	private long changeSeq(String roomId) {
+		return (this.messages.advanceChangeSeq(roomId) == 0) ? -1 : this.messages.lastSeq(roomId);
+	}
+
 	private MessageView store(String roomId, MessageType type, Step step) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		int advanced = type.isChange() ? this.messages.advanceChangeSeq(roomId)
-				: this.messages.advanceSeq(roomId, 1, now);
-		if (advanced == 0) {
+		long seq = type.isChange() ? changeSeq(roomId) : this.lines.advance(roomId, 1, now);
+		if (seq < 0) {
 			throw Refusal.unknownRoom(roomId);
 		}
-		return step.store(this.messages.lastSeq(roomId), now);
+		return step.store(seq, now);
 	}
 
 	/**

@@ -26,24 +26,9 @@ interface Messages extends Repository<ChatMessage, Long> {
 	ChatMessage save(ChatMessage message);
 
 	/**
-	 * Takes the next seqs of a room for lines (CHAT, JOIN, LEAVE): the room's latest line
-	 * and last activity move too. The update locks the room's row until the transaction
-	 * ends, so writers of one room queue here, in every JVM that shares the database. The
-	 * lines take the seqs {@code lastSeq - lines + 1} to {@link #lastSeq}.
-	 * @param roomId the room
-	 * @param lines how many lines take a seq
-	 * @param now the room's new last activity
-	 * @return 1, or 0 when there is no such room
-	 */
-	@Modifying(flushAutomatically = true, clearAutomatically = false)
-	@Query(value = "update rooms set last_seq = last_seq + :lines, last_line_seq = last_seq + :lines,"
-			+ " last_activity_at = :now where id = :roomId", nativeQuery = true)
-	int advanceSeq(String roomId, int lines, Instant now);
-
-	/**
 	 * Takes the next seq of a room for a change (EDIT, DELETE, REACTION), under the same
-	 * row lock as {@link #advanceSeq}; a change is not the room's latest line and not
-	 * activity that reorders the lobby.
+	 * row lock as {@link ChatLines#advance}; a change is not the room's latest line and
+	 * not activity that reorders the lobby.
 	 * @param roomId the room
 	 * @return 1, or 0 when there is no such room
 	 */

@@ -55,6 +55,9 @@ class GroupCommitIntegrationTests {
 	Messages messages;
 
 	@Autowired
+	ChatLines lines;
+
+	@Autowired
 	TransactionTemplate transaction;
 
 	@Autowired
@@ -87,7 +90,8 @@ class GroupCommitIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.broker = new SimpMessagingTemplate((message, timeout) -> record(message));
-		this.groupCommit = new GroupCommit(this.messages, this.locks, this.transaction, this.broker, this.meters);
+		this.groupCommit = new GroupCommit(this.messages, this.lines, this.locks, this.transaction, this.broker,
+				this.meters);
 		this.callers = Executors.newFixedThreadPool(32);
 	}
 
@@ -141,8 +145,8 @@ class GroupCommitIntegrationTests {
 	@Test
 	void batchedLinesAndChangesOnTheSinglePathArePublishedInSeqOrder() throws Exception {
 		String roomId = room();
-		MessagePosting posting = new MessagePosting(this.locks, this.groupCommit, this.messages, this.reactions,
-				this.access, this.transaction, this.broker, this.events, this.meters);
+		MessagePosting posting = new MessagePosting(this.locks, this.groupCommit, this.messages, this.lines,
+				this.reactions, this.access, this.transaction, this.broker, this.events, this.meters);
 		long target = posting.chat(roomId, "ann", "react to me", null).orElseThrow().seq();
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<?>> posted = new ArrayList<>();

@@ -23,6 +23,8 @@ class MessageQueriesOnPostgresTests {
 
 	static Messages messages;
 
+	static ChatLines lines;
+
 	static JdbcTemplate jdbc;
 
 	static TransactionTemplate tx;
@@ -31,6 +33,7 @@ class MessageQueriesOnPostgresTests {
 	static void start() {
 		ConfigurableApplicationContext app = Postgres.shared();
 		messages = app.getBean(Messages.class);
+		lines = app.getBean(ChatLines.class);
 		jdbc = app.getBean(JdbcTemplate.class);
 		tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
 	}
@@ -40,20 +43,33 @@ class MessageQueriesOnPostgresTests {
 		Postgres.room(jdbc, "pg-seq");
 		assertThat(messages.existsRoom("pg-seq")).isTrue();
 		assertThat(messages.existsRoom("pg-no-such-room")).isFalse();
-		assertThat(advance("pg-seq")).isEqualTo(1);
-		assertThat(advance("pg-seq")).isEqualTo(1);
-		assertThat(advance("pg-no-such-room")).isZero();
+		assertThat(advance("pg-seq", 1)).isEqualTo(1);
+		assertThat(advance("pg-seq", 1)).isEqualTo(2);
+		assertThat(advance("pg-no-such-room", 1)).isEqualTo(-1);
 		assertThat(messages.lastSeq("pg-seq")).isEqualTo(2);
 	}
 
 	@Test
 	void theSeqAdvancesByTheLinesOfABatch() {
 		Postgres.room(jdbc, "pg-batch");
-		Integer changed = tx.execute((status) -> messages.advanceSeq("pg-batch", 3, Instant.now()));
-		assertThat(changed).isEqualTo(1);
+		assertThat(advance("pg-batch", 3)).isEqualTo(3);
 		assertThat(messages.lastSeq("pg-batch")).isEqualTo(3);
 		assertThat(jdbc.queryForObject("select last_line_seq from rooms where id = 'pg-batch'", Long.class))
 			.isEqualTo(3);
+	}
+
+	@Test
+	void aChatLineIsStoredAsTheEntityReadsIt() {
+		Postgres.room(jdbc, "pg-line");
+		Instant now = Instant.parse("2026-12-03T10:15:30.123Z");
+		GroupCommit.ChatLine line = new GroupCommit.ChatLine("pg-line", "ann-line", "hi @ben", "c-1", null,
+				List.of("ben"));
+		Long id = tx.execute((status) -> lines.insert(line, advance("pg-line", 1), now));
+		ChatMessage stored = messages.findByRoomIdAndSeq("pg-line", 1).orElseThrow();
+		assertThat(stored.toView(null, List.of()))
+			.extracting(MessageView::id, MessageView::type, MessageView::sender, MessageView::text, MessageView::sentAt,
+					MessageView::clientId, MessageView::mentions, MessageView::deleted)
+			.containsExactly(id, MessageType.CHAT, "ann-line", "hi @ben", now, "c-1", List.of("ben"), false);
 	}
 
 	@Test
@@ -73,9 +89,8 @@ class MessageQueriesOnPostgresTests {
 					tuple("pg-latest-b", 1L, MessageType.CHAT, "ben-l"));
 	}
 
-	private static int advance(String roomId) {
-		Integer changed = tx.execute((status) -> messages.advanceSeq(roomId, 1, Instant.now()));
-		return changed;
+	private static long advance(String roomId, int count) {
+		return tx.execute((status) -> lines.advance(roomId, count, Instant.now()));
 	}
 
 }
