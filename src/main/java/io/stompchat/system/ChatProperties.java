@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param websocket WebSocket settings
  */
 @ConfigurationProperties("chat")
-public record ChatProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10000") long heartbeatMs,
+public record ChatProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("25000") long heartbeatMs,
 		@DefaultValue Limits limits, @DefaultValue Login login, @DefaultValue Broker broker,
 		@DefaultValue WebSocket websocket) {
 

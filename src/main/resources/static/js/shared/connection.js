@@ -21,7 +21,7 @@ function forcedTransport() {
  *   onState(state, seconds)         'connecting' | 'live' | 'reconnecting' (in seconds) | 'offline'
  *   onDisconnect()                  the session was lost (a reconnect is scheduled)
  *   onReceipt(id)                   the server acknowledged the SEND sent with this receipt id
- * Heart-beats go both ways every 10 s; the server drops a client silent for three of them. A
+ * Heart-beats go both ways every 25 s; the server drops a client silent for three of them. A
  * close with 1012 (the server restarting) is lost like any other: reconnected with backoff and
  * jitter, so that clients do not all come back at the same moment.
  */
@@ -66,8 +66,8 @@ export function stompConnection() {
 			const stomp = window.Stomp.over(socket);
 			let failed = false;
 			stomp.debug = null;
-			stomp.heartbeat.outgoing = 10000;
-			stomp.heartbeat.incoming = 10000;
+			stomp.heartbeat.outgoing = 25000;
+			stomp.heartbeat.incoming = 25000;
 			stomp.onreceipt = (frame) => {
 				if (client === stomp && handlers.onReceipt) {
 					handlers.onReceipt(frame.headers['receipt-id']);

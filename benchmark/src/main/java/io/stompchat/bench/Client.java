@@ -50,6 +50,14 @@ final class Client implements WebSocket.Listener {
 
 	private final String connectFrame;
 
+	/** The heart-beat interval this client asks to send at (0: none). */
+	private final int heartbeatMs;
+
+	/** How often this client sends a heart-beat, as negotiated in CONNECTED (0: never). */
+	private volatile long beatEveryMs;
+
+	private long lastBeatMs;
+
 	final AtomicLong probes = new AtomicLong();
 
 	final AtomicLong errors = new AtomicLong();
@@ -102,6 +110,7 @@ final class Client implements WebSocket.Listener {
 
 	private Client(Sink sink, String csrf, int heartbeatMs) {
 		this.sink = sink;
+		this.heartbeatMs = heartbeatMs;
 		this.connectFrame = "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartbeatMs + ","
 				+ heartbeatMs + "\nX-CSRF-TOKEN:" + csrf + "\n\n\0";
 	}
@@ -208,6 +217,39 @@ final class Client implements WebSocket.Listener {
 		send("\n");
 	}
 
+	/**
+	 * Sends a heart-beat when the negotiated interval has passed since the last one, as a STOMP
+	 * client library does (the server's CONNECTED may ask for fewer than the client offered).
+	 * @param nowMs the current time
+	 */
+	void heartbeatIfDue(long nowMs) {
+		long every = this.beatEveryMs;
+		if (every > 0 && nowMs - this.lastBeatMs >= every) {
+			this.lastBeatMs = nowMs;
+			heartbeat();
+		}
+	}
+
+	/** The negotiated send interval (ms): the client's, or the server's receive interval if longer (STOMP 1.2). */
+	long heartbeatEveryMs() {
+		return this.beatEveryMs;
+	}
+
+	private static long negotiated(int clientSendMs, CharSequence connected) {
+		int at = indexOf(connected, "\nheart-beat:", 0);
+		if (clientSendMs <= 0 || at < 0) {
+			return 0;
+		}
+		int from = at + 12;
+		int comma = indexOf(connected, ",", from);
+		int end = indexOf(connected, "\n", from);
+		if (comma < 0 || end < 0 || comma > end) {
+			return 0;
+		}
+		long serverReceiveMs = Long.parseLong(connected.subSequence(comma + 1, end).toString().trim());
+		return (serverReceiveMs <= 0) ? 0 : Math.max(clientSendMs, serverReceiveMs);
+	}
+
 	/** Stops reading: the server's writes pile up in the socket buffers (the slow consumer). */
 	void pause() {
 		this.paused = true;
@@ -277,6 +319,8 @@ final class Client implements WebSocket.Listener {
 			message(f);
 		}
 		else if (c == 'C') {
+			this.beatEveryMs = negotiated(this.heartbeatMs, f);
+			this.lastBeatMs = System.currentTimeMillis();
 			this.connected.complete(this);
 		}
 		else if (c == 'E') {
