@@ -32,7 +32,7 @@ record Settings(Map<String, String> values, List<String> argv) {
 			  --drain-seconds 5        wait after the window for deliveries under way
 			  --connections 10000 --idle-seconds 30 --settle-seconds 0  connections workload (settle: wait after the ramp)
 			  --messages 100000 --loader jdbc|stomp --requests 500   history workload
-			  --rooms 200 --users 10000 --rooms-per-user 3 --online 50 --requests 500   lobby workload
+			  --rooms 200 --users 10000 --rooms-per-user 3 --online 50 --requests 500 --warmup-requests 500   lobby workload
 			  --jdbc-url URL --jdbc-user sa --jdbc-password ""   the database of a running server (history, lobby)
 			  --client-threads 2       WebSocket listener threads of this load generator
 			 output
