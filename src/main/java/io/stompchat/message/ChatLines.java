@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -37,8 +35,8 @@ class ChatLines {
 
 	private final JdbcTemplate jdbc;
 
-	ChatLines(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+	ChatLines(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/**
