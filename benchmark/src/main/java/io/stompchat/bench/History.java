@@ -60,7 +60,9 @@ final class History {
 		report.setting("history", Map.of("room", room, "storedSeq", last, "requests", requests, "loader", loader));
 		Map<String, Object> r = new LinkedHashMap<>();
 		// warm-up: the same requests once
+		Log.info("history warm-up: %d REST pages", requests);
 		restPages(signIn, user, room, last, requests);
+		Log.info("history measured pass");
 		r.put("restPageBefore", summary(restPages(signIn, user, room, last, requests)));
 		r.put("restLatestPage", summary(timed(requests, () -> {
 			expectOk(signIn.get("/api/rooms/" + room + "/messages?limit=50", user.cookie()));
