@@ -109,12 +109,31 @@ final class Topology implements AutoCloseable {
 			while (System.nanoTime() < until) {
 				if (allHeard()) {
 					Log.info("every subscription is live");
+					awaitQuiet();
 					return;
 				}
 				Thread.sleep(50);
 			}
 		}
 		throw new IllegalStateException("subscriptions not live after 120 s");
+	}
+
+	/**
+	 * Waits until the room events of the set-up (each member's JOIN and presence, broadcast to every
+	 * member: a million frames for 1,000 members of one room) have all arrived, so that the warm-up
+	 * pass does not queue behind them.
+	 */
+	private void awaitQuiet() throws InterruptedException {
+		long t0 = System.nanoTime();
+		long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
+		long seen = -1;
+		long now = others();
+		while (now != seen && System.nanoTime() < deadline) {
+			seen = now;
+			Thread.sleep(2000);
+			now = others();
+		}
+		Log.info("set-up room events settled: %d received, quiet after %.1f s", now, (System.nanoTime() - t0) / 1e9);
 	}
 
 	private boolean allHeard() {
